@@ -1,0 +1,115 @@
+"""Session fixtures: the real site built once with ``--strict``, served on localhost, and Chromium."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+from sitebuild import PROJECT_ROOT, bind_server, mkdocs_build, serving
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class BuiltSite:
+    """The real site, built once for the whole session, and the address it is served at."""
+
+    directory: Path
+    base_url: str
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.directory.rglob("*.html"))
+
+    def soup(self, relative_path: str) -> BeautifulSoup:
+        return BeautifulSoup((self.directory / relative_path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    site_dir = tmp_path_factory.mktemp("site")
+    # Bind the port first: the build needs the final address, because Material only navigates
+    # instantly to URLs listed in sitemap.xml, which is written from site_url.
+    server = bind_server(site_dir)
+    host, port = server.server_address[:2]
+    base_url = f"http://{host}:{port}/"
+    result = mkdocs_build(PROJECT_ROOT / "mkdocs.yml", site_dir, site_url=base_url)
+    if result.returncode != 0:
+        server.server_close()
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+    with serving(site_dir, server) as url:
+        yield BuiltSite(site_dir, url)
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_site: BuiltSite) -> Path:
+    """The folder of the site built with ``--strict``."""
+    return built_site.directory
+
+
+def chromium_path() -> str:
+    """The Chromium that ``make test`` found (``CHROMIUM``), else Debian's. Never skipped: a missing
+    browser is a failure, in CI and locally alike."""
+    path = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail(
+            f"No Chromium at {path}: run the tests with 'make test', which finds or installs one, "
+            "or set CHROMIUM to a Chromium binary.",
+            pytrace=False,
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageLog:
+    """What a browser page did: console errors, uncaught exceptions and every request's URL."""
+
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+    def foreign_requests(self, base_url: str) -> list[str]:
+        return [url for url in self.requests if not url.startswith((base_url, "data:", "blob:"))]
+
+
+@pytest.fixture
+def page_log() -> PageLog:
+    return PageLog()
+
+
+@pytest.fixture
+def page(browser: Browser, page_log: PageLog) -> Iterator[Page]:
+    """A fresh browser page (own context, so no storage leaks between tests) that logs its activity."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    new_page = context.new_page()
+    new_page.on("console", page_log.on_console)
+    new_page.on("pageerror", lambda error: page_log.console_errors.append(str(error)))
+    new_page.on("request", page_log.on_request)
+    yield new_page
+    context.close()

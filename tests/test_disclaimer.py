@@ -1,0 +1,110 @@
+"""The disclaimer banner: on every built page, configurable, validated, printed, not indexed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import BuiltSite
+from disclaimer import DEFAULT_TEXT, validate_disclaimer
+from mkdocs.exceptions import PluginError
+from playwright.sync_api import Page, expect
+from sitebuild import PROJECT_ROOT, build_variant
+
+
+class _IgnoreTagsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without resolving MkDocs' own tags (``!ENV`` and friends)."""
+
+
+_IgnoreTagsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def configured_text() -> str:
+    config = yaml.load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTagsLoader)
+    return " ".join(config["extra"]["disclaimer"]["text"].split())
+
+
+def banners(html_file: Path) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    return [" ".join(element.get_text(" ").split()) for element in soup.select(".fb-disclaimer")]
+
+
+def test_every_html_file_has_exactly_one_banner_with_the_configured_text(built_site: BuiltSite) -> None:
+    html_files = built_site.html_files()
+    assert (built_site.directory / "404.html") in html_files
+    assert len(html_files) >= 2
+    expected = configured_text()
+    for html_file in html_files:
+        found = banners(html_file)
+        assert len(found) == 1, f"{html_file.name}: {len(found)} banners"
+        assert found[0].endswith(expected), f"{html_file.name}: {found[0]!r}"
+
+
+def test_banner_is_a_labelled_note_outside_the_article(built_site: BuiltSite) -> None:
+    soup = built_site.soup("index.html")
+    banner = soup.select_one(".fb-disclaimer")
+    assert banner is not None
+    assert banner["role"] == "note"
+    assert banner["aria-label"] == "Disclaimer"
+    assert banner.find_parent("article") is None
+    assert banner.find("button") is None, "the banner must not be dismissible"
+
+
+def test_banner_is_not_indexed_by_search(built_site: BuiltSite) -> None:
+    index = json.loads((built_site.directory / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"], "the search index is empty"
+    distinctive = configured_text()[:60]
+    assert not [doc["location"] for doc in index["docs"] if distinctive in doc["text"]]
+
+
+def test_a_different_configured_text_is_shown(tmp_path: Path) -> None:
+    wording = "Test wording: read this site as general information, nothing more."
+    result, site = build_variant(
+        tmp_path, config_overrides=f"extra:\n  disclaimer:\n    label: Please note\n    text: '{wording}'\n"
+    )
+    assert result.returncode == 0, result.stderr
+    for html_file in sorted(site.rglob("*.html")):
+        assert banners(html_file) == [f"Please note: {wording}"], html_file.name
+
+
+@pytest.mark.parametrize(
+    ("disclaimer_yaml", "message"),
+    [
+        ("disclaimer:\n    text: ''", "extra.disclaimer.text is empty"),
+        ("disclaimer:\n    text: '   '", "extra.disclaimer.text is empty"),
+        ("disclaimer:\n    text: [one, two]", "extra.disclaimer.text: Expected type: <class 'str'>"),
+        ("disclaimer:\n    label: 12", "extra.disclaimer.label: Expected type: <class 'str'>"),
+        ("disclaimer:\n    txt: Typo in the key", "extra.disclaimer.txt: Unrecognised configuration name"),
+        ("disclaimer: Just a sentence", "extra.disclaimer must be a mapping"),
+    ],
+)
+def test_a_bad_value_stops_the_build_with_one_clear_message(
+    tmp_path: Path, disclaimer_yaml: str, message: str
+) -> None:
+    result, _ = build_variant(tmp_path, config_overrides=f"extra:\n  {disclaimer_yaml}\n", strict=False)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "mkdocs.yml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_default_wording_says_what_the_site_is_not() -> None:
+    settings = validate_disclaimer(None)
+    assert settings["text"] == DEFAULT_TEXT
+    assert "information and education only" in settings["text"]
+    assert "not medical, psychological, legal or other professional advice" in settings["text"]
+
+
+def test_validation_error_is_a_plugin_error() -> None:
+    with pytest.raises(PluginError, match=r"extra\.disclaimer\.text is empty"):
+        validate_disclaimer({"text": ""})
+
+
+def test_banner_stays_visible_in_print(page: Page, built_site: BuiltSite) -> None:
+    page.goto(built_site.base_url)
+    page.emulate_media(media="print")
+    expect(page.locator(".fb-disclaimer")).to_be_visible()
