@@ -1,0 +1,475 @@
+"""Quiz blocks: finding them in Markdown, reading their YAML, checking them.
+
+Plain Python with no MkDocs import, so the quiz logic can move to another site generator and be tested
+without a build. ``find_quiz_blocks`` locates the fenced ```` ```quiz ```` blocks of a page with their
+line numbers; ``parse_quiz`` turns one block into a checked ``Quiz`` or raises ``QuizError`` naming the
+line and what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+QUIZ_TYPES = ("scale", "choice", "checklist", "prompt")
+DEFAULT_SCALE = ("Never", "Rarely", "Sometimes", "Often", "Always")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+#: Keys every quiz may have, and the keys only one type may have.
+COMMON_KEYS = {"id", "type", "title", "intro"}
+KEYS_BY_TYPE = {
+    "scale": {"scale", "items", "results"},
+    "checklist": {"items", "results"},
+    "choice": {"questions"},
+    "prompt": {"prompts"},
+}
+REQUIRED_BY_TYPE = {
+    "scale": ("items", "results"),
+    "checklist": ("items", "results"),
+    "choice": ("questions",),
+    "prompt": ("prompts",),
+}
+
+Path = tuple[str | int, ...]
+
+
+class QuizError(Exception):
+    """An authoring mistake in one quiz block: ``line`` is 1-based within the Markdown file."""
+
+    def __init__(self, message: str, line: int, quiz_id: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.quiz_id = quiz_id
+
+    def describe(self, filename: str) -> str:
+        """The one-line message an author sees: file, line, quiz id when known, and the problem."""
+        where = f"{filename}:{self.line}"
+        quiz = f" quiz '{self.quiz_id}':" if self.quiz_id else " quiz:"
+        return f"{where}:{quiz} {self.message}"
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class ResultBand:
+    low: int
+    high: int
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    feedback: str
+    best: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    prompt: str
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
+class Quiz:
+    id: str
+    type: str
+    title: str
+    line: int
+    intro: str = ""
+    scale: tuple[str, ...] = DEFAULT_SCALE
+    items: tuple[Item, ...] = ()
+    results: tuple[ResultBand, ...] = ()
+    questions: tuple[Question, ...] = ()
+    prompts: tuple[str, ...] = ()
+
+    @property
+    def max_score(self) -> int:
+        """The highest total a reader can reach (0 for unscored types)."""
+        if self.type == "scale":
+            return len(self.items) * (len(self.scale) - 1)
+        if self.type == "checklist":
+            return len(self.items)
+        return 0
+
+    def points(self, item: Item, label_index: int) -> int:
+        """Points for choosing the scale label at ``label_index`` for ``item``."""
+        top = len(self.scale) - 1
+        return top - label_index if item.reverse else label_index
+
+
+@dataclass(frozen=True)
+class QuizBlock:
+    """A ```` ```quiz ```` fence in a page: the line of its opening fence and its YAML body."""
+
+    line: int
+    source: str
+    heading_level: int = 1
+
+
+# ---------------------------------------------------------------------------------------------------
+# Finding the blocks
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
+
+
+def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
+    """Every top-level ```` ```quiz ```` fence, skipping quiz examples nested in other fences.
+
+    The ``heading_level`` of each block is the level of the last heading above it, so the quiz title
+    can take the next level down.
+    """
+    blocks: list[QuizBlock] = []
+    fence: _OpenFence | None = None
+    heading_level = 1
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        match = _FENCE.match(line)
+        if fence is None:
+            if match:
+                info = match["info"].split()
+                is_quiz = bool(info) and info[0].lstrip(".{") == "quiz"
+                fence = _OpenFence(match["fence"], match["indent"], number, heading_level, is_quiz)
+            elif heading := _HEADING.match(line):
+                heading_level = len(heading[1])
+        elif match and not match["info"] and fence.is_closed_by(match["fence"]):
+            if fence.is_quiz:
+                blocks.append(QuizBlock(fence.line, "\n".join(fence.body), fence.heading_level))
+            fence = None
+        elif fence.is_quiz:
+            fence.body.append(
+                line.removeprefix(fence.indent) if line.startswith(fence.indent) else line.strip()
+            )
+    if fence is not None and fence.is_quiz:
+        raise QuizError("the ```quiz fence is never closed (add a line with ``` after the quiz)", fence.line)
+    return blocks
+
+
+@dataclass
+class _OpenFence:
+    marker: str
+    indent: str
+    line: int
+    heading_level: int
+    is_quiz: bool
+    body: list[str] = field(default_factory=list)
+
+    def is_closed_by(self, marker: str) -> bool:
+        return marker[0] == self.marker[0] and len(marker) >= len(self.marker)
+
+
+def source_key(source: str) -> str:
+    """The form of a block's body used to match our scan with what the Markdown fence handler sees."""
+    return "\n".join(line.rstrip() for line in source.strip("\n").split("\n")).strip()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading the YAML
+
+
+@dataclass
+class _Located:
+    """Parsed YAML plus the line (1-based, within the body) of every key and list entry."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+
+def _load_yaml(source: str) -> _Located:
+    loader = yaml.SafeLoader(source)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    located = _Located(data)
+    if node is not None:
+        _record_lines(node, (), located.lines)
+    return located
+
+
+def _record_lines(node: yaml.Node, path: Path, lines: dict[Path, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = (*path, str(key_node.value))
+            _record_lines(value_node, child, lines)
+            lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, (*path, index), lines)
+
+
+def _yaml_problem(error: yaml.YAMLError) -> tuple[str, int | None]:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    text = f"{context}, {problem}" if context else problem
+    return f"the YAML cannot be read: {text}", (mark.line + 1) if mark else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Checking
+
+
+class _Checker:
+    """Reads one quiz's data, raising ``QuizError`` at the line of the first problem."""
+
+    def __init__(self, located: _Located, fence_line: int) -> None:
+        self.data = located.data
+        self.lines = located.lines
+        self.fence_line = fence_line
+        self.quiz_id: str | None = None
+
+    def fail(self, path: Path, message: str) -> QuizError:
+        where = self._line_of(path)
+        label = _describe_path(path)
+        return QuizError(f"{label}: {message}" if label else message, where, self.quiz_id)
+
+    def _line_of(self, path: Path) -> int:
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.fence_line + self.lines.get(path, 0)
+
+    def text(self, value: Any, path: Path, *, required: bool = True) -> str:
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            found = "nothing" if value is None else _kind(value)
+            raise self.fail(path, f"must be text, not {found}")
+        text = str(value).strip()
+        if not text:
+            raise self.fail(path, "must not be empty")
+        return text
+
+    def mapping(self, value: Any, path: Path, allowed: set[str], required: tuple[str, ...]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(
+                path, f"must be a mapping of keys ({', '.join(sorted(allowed))}), not {_kind(value)}"
+            )
+        for key in value:
+            if key not in allowed:
+                raise self.fail(
+                    (*path, str(key)), f"unknown key (allowed here: {', '.join(sorted(allowed))})"
+                )
+        for key in required:
+            if key not in value or value[key] is None:
+                raise self.fail(path, f"missing required key '{key}'")
+        return value
+
+    def sequence(self, value: Any, path: Path, what: str, *, minimum: int = 1) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.fail(path, f"must be a list of {what}, not {_kind(value)}")
+        if len(value) < minimum:
+            needed = "at least one entry" if minimum == 1 else f"at least {minimum} entries"
+            raise self.fail(path, f"needs {needed}" if value else f"is empty: it needs {needed}")
+        return value
+
+    def check(self) -> Quiz:
+        if not isinstance(self.data, dict):
+            raise self.fail((), f"the quiz must be a YAML mapping of keys, not {_kind(self.data)}")
+        raw_id = self.data.get("id")
+        if isinstance(raw_id, str) and ID_PATTERN.match(raw_id):
+            self.quiz_id = raw_id
+        for key in ("id", "type", "title"):
+            if self.data.get(key) is None:
+                raise self.fail((), f"missing required key '{key}'")
+        if not self.quiz_id:
+            raise self.fail(
+                ("id",), f"'{raw_id}' is not a valid id: use lowercase letters, digits and single hyphens"
+            )
+        quiz_type = self.data["type"]
+        if quiz_type not in QUIZ_TYPES:
+            raise self.fail(("type",), f"unknown type '{quiz_type}' (use one of: {', '.join(QUIZ_TYPES)})")
+        allowed = COMMON_KEYS | KEYS_BY_TYPE[quiz_type]
+        for key in self.data:
+            if key not in allowed:
+                owners = [name for name, keys in KEYS_BY_TYPE.items() if key in keys]
+                hint = f"only a {' or '.join(owners)} quiz has it" if owners else "check the spelling"
+                raise self.fail((str(key),), f"unknown key for a {quiz_type} quiz ({hint})")
+        self.mapping(self.data, (), allowed, REQUIRED_BY_TYPE[quiz_type])
+        fields: dict[str, Any] = {
+            "id": self.quiz_id,
+            "type": quiz_type,
+            "title": self.text(self.data["title"], ("title",)),
+            "intro": self.text(self.data.get("intro"), ("intro",), required=False),
+            "line": self.fence_line,
+        }
+        if quiz_type == "scale":
+            fields["scale"] = self._scale()
+        if quiz_type in ("scale", "checklist"):
+            fields["items"] = self._items(quiz_type)
+            partial = Quiz(**fields)
+            fields["results"] = self._results(partial.max_score)
+        elif quiz_type == "choice":
+            fields["questions"] = self._questions()
+        else:
+            prompts = self.sequence(self.data["prompts"], ("prompts",), "questions")
+            fields["prompts"] = tuple(self.text(p, ("prompts", i)) for i, p in enumerate(prompts))
+        return Quiz(**fields)
+
+    def _scale(self) -> tuple[str, ...]:
+        if self.data.get("scale") is None:
+            return DEFAULT_SCALE
+        labels = self.data["scale"]
+        if not isinstance(labels, list):
+            raise self.fail(("scale",), f"must be a list of labels, not {_kind(labels)}")
+        if len(labels) < 2:
+            raise self.fail(("scale",), f"needs at least two labels (it has {len(labels)})")
+        texts = tuple(self.text(label, ("scale", i)) for i, label in enumerate(labels))
+        for index, label in enumerate(texts):
+            if label in texts[:index]:
+                raise self.fail(("scale", index), f"the label '{label}' appears twice")
+        return texts
+
+    def _items(self, quiz_type: str) -> tuple[Item, ...]:
+        items = self.sequence(self.data["items"], ("items",), "statements")
+        keys = {"text", "reverse"} if quiz_type == "scale" else {"text"}
+        checked: list[Item] = []
+        for index, raw in enumerate(items):
+            path: Path = ("items", index)
+            if isinstance(raw, dict):
+                self.mapping(raw, path, keys, ("text",))
+                reverse = raw.get("reverse", False)
+                if not isinstance(reverse, bool):
+                    raise self.fail((*path, "reverse"), "must be true or false")
+                checked.append(Item(self.text(raw["text"], (*path, "text")), reverse))
+            else:
+                checked.append(Item(self.text(raw, path)))
+        for index, item in enumerate(checked):
+            if any(item.text == earlier.text for earlier in checked[:index]):
+                raise self.fail(("items", index), f"the statement '{item.text}' appears twice")
+        return tuple(checked)
+
+    def _results(self, max_score: int) -> tuple[ResultBand, ...]:
+        raw_results = self.sequence(self.data["results"], ("results",), "result bands")
+        bands: list[tuple[int, ResultBand]] = []
+        for index, raw in enumerate(raw_results):
+            path: Path = ("results", index)
+            self.mapping(raw, path, {"range", "title", "text"}, ("range", "title", "text"))
+            low, high = self._range(raw["range"], (*path, "range"))
+            if high > max_score:
+                raise self.fail(
+                    (*path, "range"),
+                    f"[{low}, {high}] goes past the highest possible score, {max_score}",
+                )
+            title = self.text(raw["title"], (*path, "title"))
+            band = ResultBand(low, high, title, self.text(raw["text"], (*path, "text")))
+            bands.append((index, band))
+        ordered = sorted(bands, key=lambda pair: (pair[1].low, pair[1].high))
+        expected_low = 0
+        previous_index: int | None = None
+        for index, band in ordered:
+            if band.low > expected_low:
+                raise self.fail(("results",), _uncovered(expected_low, band.low - 1, max_score))
+            if band.low < expected_low and previous_index is not None:
+                raise self.fail(
+                    ("results", index, "range"),
+                    f"overlaps results[{previous_index}]: score {band.low} would fall in both",
+                )
+            expected_low = band.high + 1
+            previous_index = index
+        if expected_low <= max_score:
+            raise self.fail(("results",), _uncovered(expected_low, max_score, max_score))
+        return tuple(band for _, band in bands)
+
+    def _range(self, value: Any, path: Path) -> tuple[int, int]:
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not all(isinstance(n, int) and not isinstance(n, bool) for n in value)
+        ):
+            raise self.fail(path, "must be two whole numbers, lowest and highest score, like [0, 3]")
+        low, high = value
+        if low < 0:
+            raise self.fail(path, f"[{low}, {high}] starts below the lowest possible score, 0")
+        if low > high:
+            raise self.fail(path, f"[{low}, {high}] runs backwards: put the lower score first")
+        return low, high
+
+    def _questions(self) -> tuple[Question, ...]:
+        raw_questions = self.sequence(self.data["questions"], ("questions",), "scenario questions")
+        questions: list[Question] = []
+        for q_index, raw in enumerate(raw_questions):
+            path: Path = ("questions", q_index)
+            self.mapping(raw, path, {"prompt", "options"}, ("prompt", "options"))
+            raw_options = self.sequence(raw["options"], (*path, "options"), "replies", minimum=2)
+            options: list[Option] = []
+            for o_index, raw_option in enumerate(raw_options):
+                o_path: Path = (*path, "options", o_index)
+                self.mapping(raw_option, o_path, {"text", "feedback", "best"}, ("text", "feedback"))
+                best = raw_option.get("best", False)
+                if not isinstance(best, bool):
+                    raise self.fail((*o_path, "best"), "must be true or false")
+                text = self.text(raw_option["text"], (*o_path, "text"))
+                if any(_same_words(text, option.text) for option in options):
+                    raise self.fail(
+                        (*o_path, "text"), f"two options of this question read the same: '{text}'"
+                    )
+                options.append(Option(text, self.text(raw_option["feedback"], (*o_path, "feedback")), best))
+            questions.append(Question(self.text(raw["prompt"], (*path, "prompt")), tuple(options)))
+        return tuple(questions)
+
+
+def _uncovered(low: int, high: int, max_score: int) -> str:
+    scores = f"score {low}" if low == high else f"scores {low} to {high}"
+    return f"no result covers {scores} (the bands must cover every score from 0 to {max_score})"
+
+
+def _same_words(first: str, second: str) -> bool:
+    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number"}
+    return (
+        "nothing"
+        if value is None
+        else names.get(type(value), "a number" if isinstance(value, float) else "text")
+    )
+
+
+def _describe_path(path: Path) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def parse_quiz(block: QuizBlock) -> Quiz:
+    """Read and check one quiz block; raise ``QuizError`` (with the line in the file) on any mistake."""
+    try:
+        located = _load_yaml(block.source)
+    except yaml.YAMLError as error:
+        message, body_line = _yaml_problem(error)
+        raise QuizError(message, block.line + (body_line or 0)) from None
+    return _Checker(located, block.line).check()
+
+
+def iter_texts(quiz: Quiz) -> Iterator[tuple[str, str]]:
+    """Every author-written text of a quiz with a label saying where it is (for link checks)."""
+    yield "title", quiz.title
+    if quiz.intro:
+        yield "intro", quiz.intro
+    for index, item in enumerate(quiz.items):
+        yield f"items[{index}]", item.text
+    for index, band in enumerate(quiz.results):
+        yield f"results[{index}].title", band.title
+        yield f"results[{index}].text", band.text
+    for q_index, question in enumerate(quiz.questions):
+        yield f"questions[{q_index}].prompt", question.prompt
+        for o_index, option in enumerate(question.options):
+            yield f"questions[{q_index}].options[{o_index}].text", option.text
+            yield f"questions[{q_index}].options[{o_index}].feedback", option.feedback
+    for index, prompt in enumerate(quiz.prompts):
+        yield f"prompts[{index}]", prompt
