@@ -9,7 +9,7 @@ MkDocs); this module connects them to the build:
 - ``on_page_markdown``: finds the page's quizzes with their line numbers, checks and renders them. Any
   authoring mistake stops the build with one message: file, line, quiz id, what is wrong.
 - the fence formatter: puts each rendered quiz where its fence was.
-- ``on_page_content``: makes sure no quiz found in the Markdown was left out of the page, and records
+- ``on_page_content``: makes sure every quiz found in the Markdown is in the page's HTML, and records
   the ids of the page for the anchor check.
 - ``on_env``: once every page is rendered, checks that quiz links to ``page.md#anchor`` find the anchor.
 """
@@ -35,7 +35,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from pymdownx.superfences import SuperFencesException
 from quiz_model import QuizBlock, QuizError, find_quiz_blocks, parse_quiz, source_key
-from quiz_render import DEFAULT_STRINGS, REQUIRED_PLACEHOLDERS, LinkError, TextRenderer, render_quiz, render_texts
+from quiz_render import (
+    DEFAULT_STRINGS,
+    REQUIRED_PLACEHOLDERS,
+    LinkError,
+    TextRenderer,
+    render_quiz,
+    render_texts,
+)
 
 log = get_plugin_logger("quizzes")
 
@@ -68,7 +75,6 @@ class _BuildState:
     page_quizzes: dict[str, tuple[QuizBlock, str]] = field(default_factory=dict)
     """The quizzes of the page being converted: source key -> (block, quiz id)."""
     page_html: dict[str, str] = field(default_factory=dict)
-    rendered: set[str] = field(default_factory=set)
     ids_by_page: dict[str, set[str]] = field(default_factory=dict)
     anchor_checks: list[_AnchorCheck] = field(default_factory=list)
     renderer: TextRenderer = field(default_factory=TextRenderer)
@@ -92,7 +98,9 @@ def validate_strings(raw: Any) -> dict[str, str]:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise PluginError(f"mkdocs.yml: extra.quiz must be a mapping of quiz wording, not {type(raw).__name__}.")
+        raise PluginError(
+            f"mkdocs.yml: extra.quiz must be a mapping of quiz wording, not {type(raw).__name__}."
+        )
     settings = QuizStrings(config_file_path="mkdocs.yml")
     settings.load_dict(raw)
     failed, warnings = settings.validate()
@@ -159,10 +167,12 @@ def _link_resolver(page: Page, files: Files, checks: list[tuple[str, str, str]])
             return href
         if parts.path.startswith("/"):
             raise LinkError(f"the link '{href}' starts with '/': link to the Markdown file, like 'trust.md'")
-        target_uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), unquote(parts.path)))
+        target_uri = posixpath.normpath(
+            posixpath.join(posixpath.dirname(page.file.src_uri), unquote(parts.path))
+        )
         target = files.get_file_from_path(target_uri)
         if target is None:
-            raise LinkError(f"the link '{href}' points to '{target_uri}', which is not a page of this site")
+            raise LinkError(f"the link '{href}' goes to docs/{target_uri}, which does not exist")
         url = target.url_relative_to(page.file)
         if parts.fragment:
             if target.is_documentation_page():
@@ -178,7 +188,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _state.page_file = filename
     _state.page_quizzes = {}
     _state.page_html = {}
-    _state.rendered = set()
     offset = _front_matter_lines(page, markdown)
     try:
         blocks = find_quiz_blocks(markdown)
@@ -203,11 +212,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if problems:
             raise PluginError(QuizError(problems[0], block.line, quiz.id).describe(filename))
         _state.anchor_checks += [
-            _AnchorCheck(f"{where}: quiz '{quiz.id}'", target, fragment, href) for target, fragment, href in links
+            _AnchorCheck(f"{where}: quiz '{quiz.id}'", target, fragment, href)
+            for target, fragment, href in links
         ]
         key = source_key(block.source)
         _state.page_quizzes[key] = (block, quiz.id)
-        _state.page_html[key] = render_quiz(quiz, texts, _state.strings, heading_level=block.heading_level + 1)
+        _state.page_html[key] = render_quiz(
+            quiz, texts, _state.strings, heading_level=block.heading_level + 1
+        )
     return markdown
 
 
@@ -222,13 +234,14 @@ def format_quiz_fence(
             f"{_state.page_file}: a ```quiz block could not be read where it stands; put quiz fences at the "
             "start of a line, or inside an admonition or list, not inside a quote or raw HTML."
         )
-    _state.rendered.add(key)
     return html
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    for key, (block, quiz_id) in _state.page_quizzes.items():
-        if key not in _state.rendered:
+    # The formatter having run is not enough: a fence in an indented code block is formatted, then
+    # shown as code. Only the quiz's own section in the HTML proves it reached the page.
+    for block, quiz_id in _state.page_quizzes.values():
+        if f'id="quiz-{quiz_id}"' not in html:
             raise PluginError(
                 f"{_state.page_file}:{block.line}: quiz '{quiz_id}': the quiz did not reach the page; a quiz "
                 "must not sit inside raw HTML or an indented code block."

@@ -1,0 +1,115 @@
+"""Checked quizzes in, accessible markup out: no build needed."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from quiz_model import find_quiz_blocks, parse_quiz
+from quiz_render import DEFAULT_STRINGS, LinkError, TextRenderer, render_quiz, render_texts
+from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE, page_with
+
+
+def keep_links(href: str) -> str:
+    return href
+
+
+def render(body: str, strings: dict[str, str] | None = None, level: int = 2) -> BeautifulSoup:
+    [block] = find_quiz_blocks(page_with(body))
+    quiz = parse_quiz(block)
+    texts, problems = render_texts(quiz, TextRenderer(), keep_links)
+    assert problems == []
+    html = render_quiz(quiz, texts, {**DEFAULT_STRINGS, **(strings or {})}, heading_level=level)
+    return BeautifulSoup(html, "html.parser")
+
+
+@pytest.mark.parametrize(
+    "body", [SCALE, CHOICE, CHECKLIST, PROMPT], ids=["scale", "choice", "checklist", "prompt"]
+)
+def test_every_type_is_native_controls_in_labelled_fieldsets(body: str) -> None:
+    soup = render(body)
+    section = soup.select_one("section.fb-quiz")
+    quiz_id = section["data-quiz-id"]
+    assert section["id"] == f"quiz-{quiz_id}"
+    assert section["aria-labelledby"] == f"quiz-{quiz_id}-title"
+    assert soup.select_one(f"h2#quiz-{quiz_id}-title")
+    fieldsets = soup.select("fieldset")
+    assert fieldsets
+    for fieldset in fieldsets:
+        assert fieldset.find("legend", recursive=False).get_text(strip=True)
+    for field in soup.select("input, textarea"):
+        labelled = field.find_parent("label") or soup.select_one(f"label[for='{field.get('id')}']")
+        assert labelled, field
+    for button in soup.select("button"):
+        assert button["type"] == "button"
+    assert soup.select_one("[data-quiz-controls]").has_attr("hidden"), "no dead buttons without JavaScript"
+    assert not soup.select("form, script, style")
+    assert not [tag for tag in soup.find_all(True) if any(name.startswith("on") for name in tag.attrs)]
+    assert soup.select_one(".fb-quiz__privacy").get_text(strip=True) == DEFAULT_STRINGS["privacy_note"]
+
+
+def test_scale_radios_carry_their_points_and_reverse_items_count_backwards() -> None:
+    soup = render(SCALE)
+    first, second = soup.select("fieldset")
+    assert [radio["value"] for radio in first.select("input[type=radio]")] == ["0", "1", "2"]
+    assert [radio["value"] for radio in second.select("input[type=radio]")] == ["2", "1", "0"]
+    assert len({radio["name"] for radio in first.select("input")}) == 1
+    assert first.select_one(".fb-quiz__points").get_text() == "(0 points)"
+    assert first.select(".fb-quiz__points")[1].get_text() == "(1 point)"
+
+
+def test_worksheet_lists_every_band_in_a_table() -> None:
+    soup = render(SCALE)
+    table = soup.select_one(".fb-quiz__worksheet table")
+    assert table.caption.get_text() == DEFAULT_STRINGS["results_caption"]
+    rows = table.select("tbody tr")
+    assert [(row["data-low"], row["data-high"]) for row in rows] == [("0", "1"), ("2", "4")]
+    assert rows[1].td.get_text() == "2\u20134"
+    assert "Mostly at ease" in rows[1].get_text()
+    result = soup.select_one("[data-quiz-result]")
+    assert result["aria-live"] == "polite"
+
+
+def test_choice_feedback_sits_in_details_and_best_is_marked() -> None:
+    soup = render(CHOICE)
+    options = soup.select(".fb-quiz__option")
+    assert len(options) == 2
+    assert [option.select_one("details summary").get_text() for option in options] == ["About this reply"] * 2
+    assert options[1].select_one("input").has_attr("data-quiz-best")
+    assert not options[0].select_one("input").has_attr("data-quiz-best")
+    assert soup.select_one("[data-quiz-chosen]")["aria-live"] == "polite"
+
+
+def test_prompt_has_text_boxes_and_no_result_button() -> None:
+    soup = render(PROMPT)
+    assert len(soup.select("textarea")) == 2
+    assert soup.select_one("[data-quiz-action=result]") is None
+    assert soup.select_one("[data-quiz-result]") is None
+
+
+def test_raw_html_in_quiz_text_is_shown_as_text() -> None:
+    soup = render(PROMPT.replace("What helps you rest?", "What <script>alert(1)</script> helps <b>you</b>?"))
+    label = soup.select_one("label[for='quiz-reflect-1']")
+    assert label.get_text() == "What <script>alert(1)</script> helps <b>you</b>?"
+    assert not soup.select("script, b")
+
+
+def test_markdown_emphasis_and_links_render_inline() -> None:
+    html, errors = TextRenderer().render("Read *this* [page](trust.md#safe).", keep_links, inline=True)
+    assert str(html) == 'Read <em>this</em> <a href="trust.md#safe">page</a>.'
+    assert errors == []
+
+
+def test_refused_links_are_reported_with_their_field() -> None:
+    def refuse(href: str) -> str:
+        raise LinkError(f"'{href}' is not a page")
+
+    [block] = find_quiz_blocks(page_with(SCALE))
+    _, problems = render_texts(parse_quiz(block), TextRenderer(), refuse)
+    assert problems == ["results[0].text: 'trust.md#safe' is not a page"]
+
+
+def test_ui_strings_come_from_the_settings_and_heading_level_follows_the_page() -> None:
+    soup = render(CHECKLIST, {"see_result": "Show me", "checklist_legend": "Pick any"}, level=4)
+    assert soup.select_one("[data-quiz-action=result]").get_text() == "Show me"
+    assert soup.select_one("legend").get_text() == "Pick any"
+    assert soup.select_one("h4.fb-quiz__title")
