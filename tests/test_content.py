@@ -160,6 +160,9 @@ def test_topic_page_has_every_part(site_dir: Path, page: str) -> None:
     bullets = in_short.find_next_sibling("ul") if in_short else None
     if bullets is None or not 3 <= len(bullets.find_all("li", recursive=False)) <= 5:
         missing.append('an "In short" section (#in-short) with 3 to 5 bullets')
+    reviewed = content.select_one(".fb-reviewed time[datetime]")
+    if reviewed is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", reviewed["datetime"]):
+        missing.append("the last-reviewed date (front matter last_reviewed: YYYY-MM-DD)")
     assert not missing, f"{page} lacks: {', '.join(missing)}"
 
 
@@ -196,12 +199,6 @@ def test_navigation_reaches_every_page(site_dir: Path) -> None:
     home = BeautifulSoup(built_page(site_dir, "index.md").read_text(encoding="utf-8"), "html.parser")
     nav = home.select_one("nav.md-nav--primary")
     assert nav is not None, "home page: no nav.md-nav--primary"
-    linked = {
-        urlsplit(urljoin("/", link["href"])).path.removesuffix("index.html") for link in nav.select("a[href]")
-    }
-    missing = [
-        page
-        for page in content_pages()
-        if f"/{site_path(site_dir, built_page(site_dir, page))}" not in linked
-    ]
+    linked = {urlsplit(urljoin("/", link["href"])).path.removesuffix("index.html") for link in nav.select("a[href]")}
+    missing = [page for page in content_pages() if f"/{site_path(site_dir, built_page(site_dir, page))}" not in linked]
     assert not missing, f"Pages the navigation does not link: {missing}"
