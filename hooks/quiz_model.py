@@ -147,9 +147,7 @@ def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
                 blocks.append(QuizBlock(fence.line, "\n".join(fence.body), fence.heading_level))
             fence = None
         elif fence.is_quiz:
-            fence.body.append(
-                line.removeprefix(fence.indent) if line.startswith(fence.indent) else line.strip()
-            )
+            fence.body.append(line.removeprefix(fence.indent) if line.startswith(fence.indent) else line.strip())
     if fence is not None and fence.is_quiz:
         raise QuizError("the ```quiz fence is never closed (add a line with ``` after the quiz)", fence.line)
     return blocks
@@ -254,14 +252,10 @@ class _Checker:
 
     def mapping(self, value: Any, path: Path, allowed: set[str], required: tuple[str, ...]) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(
-                path, f"must be a mapping of keys ({', '.join(sorted(allowed))}), not {_kind(value)}"
-            )
+            raise self.fail(path, f"must be a mapping of keys ({', '.join(sorted(allowed))}), not {_kind(value)}")
         for key in value:
             if key not in allowed:
-                raise self.fail(
-                    (*path, str(key)), f"unknown key (allowed here: {', '.join(sorted(allowed))})"
-                )
+                raise self.fail((*path, str(key)), f"unknown key (allowed here: {', '.join(sorted(allowed))})")
         for key in required:
             if key not in value or value[key] is None:
                 raise self.fail(path, f"missing required key '{key}'")
@@ -285,9 +279,7 @@ class _Checker:
             if self.data.get(key) is None:
                 raise self.fail((), f"missing required key '{key}'")
         if not self.quiz_id:
-            raise self.fail(
-                ("id",), f"'{raw_id}' is not a valid id: use lowercase letters, digits and single hyphens"
-            )
+            raise self.fail(("id",), f"'{raw_id}' is not a valid id: use lowercase letters, digits and single hyphens")
         quiz_type = self.data["type"]
         if quiz_type not in QUIZ_TYPES:
             raise self.fail(("type",), f"unknown type '{quiz_type}' (use one of: {', '.join(QUIZ_TYPES)})")
@@ -413,9 +405,7 @@ class _Checker:
                     raise self.fail((*o_path, "best"), "must be true or false")
                 text = self.text(raw_option["text"], (*o_path, "text"))
                 if any(_same_words(text, option.text) for option in options):
-                    raise self.fail(
-                        (*o_path, "text"), f"two options of this question read the same: '{text}'"
-                    )
+                    raise self.fail((*o_path, "text"), f"two options of this question read the same: '{text}'")
                 options.append(Option(text, self.text(raw_option["feedback"], (*o_path, "feedback")), best))
             questions.append(Question(self.text(raw["prompt"], (*path, "prompt")), tuple(options)))
         return tuple(questions)
@@ -432,11 +422,7 @@ def _same_words(first: str, second: str) -> bool:
 
 def _kind(value: Any) -> str:
     names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number"}
-    return (
-        "nothing"
-        if value is None
-        else names.get(type(value), "a number" if isinstance(value, float) else "text")
-    )
+    return "nothing" if value is None else names.get(type(value), "a number" if isinstance(value, float) else "text")
 
 
 def _describe_path(path: Path) -> str:

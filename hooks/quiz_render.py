@@ -128,11 +128,7 @@ class RenderedText:
 
 def _is_block_field(label: str) -> bool:
     """Fields that may hold paragraphs; every other text is a single line of inline Markdown."""
-    return (
-        label == "intro"
-        or label.endswith(".feedback")
-        or (label.startswith("results") and label.endswith(".text"))
-    )
+    return label == "intro" or label.endswith(".feedback") or (label.startswith("results") and label.endswith(".text"))
 
 
 def render_texts(quiz: Quiz, renderer: TextRenderer, resolve: LinkResolver) -> tuple[RenderedText, list[str]]:

@@ -98,9 +98,7 @@ def validate_strings(raw: Any) -> dict[str, str]:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise PluginError(
-            f"mkdocs.yml: extra.quiz must be a mapping of quiz wording, not {type(raw).__name__}."
-        )
+        raise PluginError(f"mkdocs.yml: extra.quiz must be a mapping of quiz wording, not {type(raw).__name__}.")
     settings = QuizStrings(config_file_path="mkdocs.yml")
     settings.load_dict(raw)
     failed, warnings = settings.validate()
@@ -167,9 +165,7 @@ def _link_resolver(page: Page, files: Files, checks: list[tuple[str, str, str]])
             return href
         if parts.path.startswith("/"):
             raise LinkError(f"the link '{href}' starts with '/': link to the Markdown file, like 'trust.md'")
-        target_uri = posixpath.normpath(
-            posixpath.join(posixpath.dirname(page.file.src_uri), unquote(parts.path))
-        )
+        target_uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), unquote(parts.path)))
         target = files.get_file_from_path(target_uri)
         if target is None:
             raise LinkError(f"the link '{href}' goes to docs/{target_uri}, which does not exist")
@@ -212,14 +208,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if problems:
             raise PluginError(QuizError(problems[0], block.line, quiz.id).describe(filename))
         _state.anchor_checks += [
-            _AnchorCheck(f"{where}: quiz '{quiz.id}'", target, fragment, href)
-            for target, fragment, href in links
+            _AnchorCheck(f"{where}: quiz '{quiz.id}'", target, fragment, href) for target, fragment, href in links
         ]
         key = source_key(block.source)
         _state.page_quizzes[key] = (block, quiz.id)
-        _state.page_html[key] = render_quiz(
-            quiz, texts, _state.strings, heading_level=block.heading_level + 1
-        )
+        _state.page_html[key] = render_quiz(quiz, texts, _state.strings, heading_level=block.heading_level + 1)
     return markdown
 
 

@@ -82,9 +82,7 @@ def test_a_different_configured_text_is_shown(tmp_path: Path) -> None:
         ("disclaimer: Just a sentence", "extra.disclaimer must be a mapping"),
     ],
 )
-def test_a_bad_value_stops_the_build_with_one_clear_message(
-    tmp_path: Path, disclaimer_yaml: str, message: str
-) -> None:
+def test_a_bad_value_stops_the_build_with_one_clear_message(tmp_path: Path, disclaimer_yaml: str, message: str) -> None:
     result, _ = build_variant(tmp_path, config_overrides=f"extra:\n  {disclaimer_yaml}\n", strict=False)
     assert result.returncode != 0
     assert message in result.stderr

@@ -27,9 +27,7 @@ def test_every_quiz_written_reaches_the_site_at_its_anchor(built_site: BuiltSite
     assert set(written.values()) == {"scale", "choice", "checklist", "prompt"}
     rendered: dict[str, str] = {}
     for html_file in built_site.html_files():
-        for section in built_site.soup(str(html_file.relative_to(built_site.directory))).select(
-            "section.fb-quiz"
-        ):
+        for section in built_site.soup(str(html_file.relative_to(built_site.directory))).select("section.fb-quiz"):
             assert section["id"] == f"quiz-{section['data-quiz-id']}"
             rendered[section["data-quiz-id"]] = section["data-quiz-type"]
     assert rendered == written

@@ -96,9 +96,7 @@ def test_other_types_are_read() -> None:
 
 
 def test_quiz_examples_nested_in_other_fences_are_not_quizzes() -> None:
-    markdown = "````markdown\n```quiz\nid: example\n```\n````\n\n" + page_with(
-        PROMPT, before="## Section\n\n"
-    )
+    markdown = "````markdown\n```quiz\nid: example\n```\n````\n\n" + page_with(PROMPT, before="## Section\n\n")
     blocks = find_quiz_blocks(markdown)
     assert [block.line for block in blocks] == [9]
     assert blocks[0].heading_level == 2
@@ -124,17 +122,11 @@ ERROR_CASES = [
     pytest.param("- just\n- a list\n", "must be a YAML mapping", 6, id="not-a-mapping"),
     pytest.param("type: prompt\ntitle: T\nprompts: [A]\n", "missing required key 'id'", 6, id="missing-id"),
     pytest.param("id: x\ntitle: T\nprompts: [A]\n", "missing required key 'type'", 6, id="missing-type"),
-    pytest.param(
-        "id: x\ntype: prompt\nprompts: [A]\n", "missing required key 'title'", 6, id="missing-title"
-    ),
-    pytest.param(
-        "id: x\ntype: prompt\ntitle: T\n", "missing required key 'prompts'", 6, id="missing-prompts"
-    ),
+    pytest.param("id: x\ntype: prompt\nprompts: [A]\n", "missing required key 'title'", 6, id="missing-title"),
+    pytest.param("id: x\ntype: prompt\ntitle: T\n", "missing required key 'prompts'", 6, id="missing-prompts"),
     pytest.param("id: x\ntype: quiz\ntitle: T\n", "unknown type 'quiz'", 7, id="unknown-type"),
     pytest.param("id: Time_Apart\ntype: prompt\ntitle: T\nprompts: [A]\n", "not a valid id", 6, id="bad-id"),
-    pytest.param(
-        "id: x\ntype: prompt\ntitle: T\nprompts: [A]\ntitel: T\n", "titel: unknown key", 10, id="typo"
-    ),
+    pytest.param("id: x\ntype: prompt\ntitle: T\nprompts: [A]\ntitel: T\n", "titel: unknown key", 10, id="typo"),
     pytest.param(
         "id: x\ntype: prompt\ntitle: T\nprompts: [A]\nitems: [B]\n",
         "only a scale or checklist",
@@ -152,23 +144,17 @@ ERROR_CASES = [
         11,
         id="no-items",
     ),
-    pytest.param(
-        "id: x\ntype: choice\ntitle: T\nquestions: []\n", "questions: is empty", 9, id="no-questions"
-    ),
+    pytest.param("id: x\ntype: choice\ntitle: T\nquestions: []\n", "questions: is empty", 9, id="no-questions"),
     pytest.param(
         "id: x\ntype: choice\ntitle: T\nquestions:\n  - prompt: P\n    options: []\n",
         "options: is empty",
         11,
         id="no-options",
     ),
-    pytest.param(
-        SCALE.replace("[Never, Sometimes, Often]", "[Only]"), "at least two labels", 10, id="one-label"
-    ),
+    pytest.param(SCALE.replace("[Never, Sometimes, Often]", "[Only]"), "at least two labels", 10, id="one-label"),
     pytest.param(SCALE.replace("[2, 4]", "[3, 4]"), "no result covers score 2", 15, id="gap"),
     pytest.param(SCALE.replace("[2, 4]", "[1, 4]"), "overlaps results[0]: score 1", 19, id="overlap"),
-    pytest.param(
-        SCALE.replace("[2, 4]", "[2, 5]"), "goes past the highest possible score, 4", 19, id="too-high"
-    ),
+    pytest.param(SCALE.replace("[2, 4]", "[2, 5]"), "goes past the highest possible score, 4", 19, id="too-high"),
     pytest.param(SCALE.replace("[2, 4]", "[2, 3]"), "no result covers score 4", 15, id="top-uncovered"),
     pytest.param(SCALE.replace("[0, 1]", "[-1, 1]"), "below the lowest possible score", 16, id="negative"),
     pytest.param(SCALE.replace("[0, 1]", "[1, 0]"), "runs backwards", 16, id="backwards"),
@@ -223,13 +209,8 @@ def test_authoring_mistakes_name_the_line_and_the_problem(body: str, message: st
 
 def test_error_description_names_file_line_and_id() -> None:
     error = QuizError("results: no result covers score 2", 15, "time-apart")
-    assert error.describe("docs/trust.md") == (
-        "docs/trust.md:15: quiz 'time-apart': results: no result covers score 2"
-    )
-    assert (
-        QuizError("the YAML cannot be read", 7).describe("docs/a.md")
-        == "docs/a.md:7: quiz: the YAML cannot be read"
-    )
+    assert error.describe("docs/trust.md") == ("docs/trust.md:15: quiz 'time-apart': results: no result covers score 2")
+    assert QuizError("the YAML cannot be read", 7).describe("docs/a.md") == "docs/a.md:7: quiz: the YAML cannot be read"
 
 
 def test_quiz_id_is_known_in_errors_after_the_id_line() -> None:

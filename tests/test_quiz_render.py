@@ -22,9 +22,7 @@ def render(body: str, strings: dict[str, str] | None = None, level: int = 2) -> 
     return BeautifulSoup(html, "html.parser")
 
 
-@pytest.mark.parametrize(
-    "body", [SCALE, CHOICE, CHECKLIST, PROMPT], ids=["scale", "choice", "checklist", "prompt"]
-)
+@pytest.mark.parametrize("body", [SCALE, CHOICE, CHECKLIST, PROMPT], ids=["scale", "choice", "checklist", "prompt"])
 def test_every_type_is_native_controls_in_labelled_fieldsets(body: str) -> None:
     soup = render(body)
     section = soup.select_one("section.fb-quiz")

@@ -74,8 +74,7 @@ def test_our_scripts_name_no_other_host() -> None:
     (the browser tests check what it really requests); our own scripts must not name any host."""
     scripts = sorted((PROJECT_ROOT / "docs" / "assets").rglob("*.js"))
     problems = {
-        path.name: re.findall(r"(?:https?:)?//[\w.-]+\.\w+", path.read_text(encoding="utf-8"))
-        for path in scripts
+        path.name: re.findall(r"(?:https?:)?//[\w.-]+\.\w+", path.read_text(encoding="utf-8")) for path in scripts
     }
     assert {name: found for name, found in problems.items() if found} == {}
 
