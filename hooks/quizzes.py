@@ -39,6 +39,7 @@ from quiz_render import (
     DEFAULT_STRINGS,
     REQUIRED_PLACEHOLDERS,
     LinkError,
+    LinkResolver,
     TextRenderer,
     render_quiz,
     render_texts,
@@ -148,7 +149,7 @@ def _front_matter_lines(page: Page, markdown: str) -> int:
     return raw[: len(raw) - len(markdown)].count("\n") if raw.endswith(markdown) else 0
 
 
-def _link_resolver(page: Page, files: Files, checks: list[tuple[str, str, str]]) -> Any:
+def _link_resolver(page: Page, files: Files, checks: list[tuple[str, str, str]]) -> LinkResolver:
     """A resolver for links in quiz text on ``page``: checks the target and makes it relative."""
 
     def resolve(href: str) -> str:
