@@ -1,17 +1,26 @@
 # Two commands from a fresh machine (Python 3.11+, make, git):
 #   make serve   set everything up, then build and serve the site at http://127.0.0.1:8000/
 #   make test    set everything up, then run every check (lint, unit, build and browser tests)
+#   make urls    add new page, section and quiz addresses to tests/published-urls.txt
+#   make bench   build overhead of our hooks (100, 500, 1,000 pages) and page weight (benchmarks/README.md)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# The Nu Html Checker for the tests, pinned by package-lock.json (needs Java: tests/find-java.sh).
+NODE_INSTALLED := node_modules/.installed
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test lint clean bench urls
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# --ignore-scripts: vnu-jar's install script would download a Java; the tests use Debian's.
+$(NODE_INSTALLED): package.json package-lock.json
+	NPM="$$(sh tests/find-npm.sh)" && "$$NPM" ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 serve: $(INSTALLED)
@@ -23,9 +32,20 @@ build: $(INSTALLED)
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 
-test: $(INSTALLED) lint
+test: $(INSTALLED) $(NODE_INSTALLED) lint
 	CHROMIUM="$$(sh tests/find-chromium.sh)" && export CHROMIUM && \
+	JAVA="$$(sh tests/find-java.sh)" && export JAVA && \
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 
+# Published addresses must keep working (tests/test_stable_links.py): after adding a page, a section or
+# a quiz, run this and commit the list. It never removes an address; one that goes needs a redirect.
+urls: $(INSTALLED)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/published_urls.py
+
+# Not part of test: about 10 minutes on 2 cores. Lighthouse is separate: benchmarks/lighthouse.py.
+bench: $(INSTALLED)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/build_overhead.py --pages 100 500 1000
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/page_weight.py
+
 clean:
-	rm -rf site $(VENV) *.egg-info
+	rm -rf site $(VENV) *.egg-info node_modules

@@ -11,6 +11,7 @@ from conftest import BuiltSite
 from disclaimer import DEFAULT_TEXT, validate_disclaimer
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import Page, expect
+from published_urls import redirect_target
 from sitebuild import PROJECT_ROOT, build_variant
 
 
@@ -39,6 +40,10 @@ def test_every_html_file_has_exactly_one_banner_with_the_configured_text(built_s
     assert len(html_files) >= 2
     expected = configured_text()
     for html_file in html_files:
+        if redirect_target(html_file.read_text(encoding="utf-8")) is not None:
+            # A redirect page of mkdocs-redirects (a page that moved) is replaced by its target at
+            # once, before anyone can read it; the target is one of the pages checked here.
+            continue
         found = banners(html_file)
         assert len(found) == 1, f"{html_file.name}: {len(found)} banners"
         assert found[0].endswith(expected), f"{html_file.name}: {found[0]!r}"

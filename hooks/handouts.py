@@ -1,0 +1,73 @@
+"""Printed handouts: every page ends its printout with its full address and a QR code leading to it.
+
+The QR code is made here at build time by ``segno`` (pure Python) as an SVG image in a ``data:`` URL:
+no online QR service, no file to fetch, no request of any kind. ``overrides/partials/handout.html``
+(included from ``main.html`` before the footer) shows address and code in print only;
+``assets/handout.css`` holds the print rules: no navigation, search, buttons or quick exit on paper,
+the disclaimer banner kept. Static pages such as ``404.html`` have no address of their own and get no
+handout part.
+
+MkDocs events: ``on_config`` (add the stylesheet) and ``on_page_context`` (the page's handout, given to
+the templates as ``handout``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+import segno
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("handouts")
+
+ASSETS_CSS = "assets/handout.css"
+#: Pixels per QR module in the SVG; print CSS sets the printed size.
+QR_SCALE = 4
+#: The quiet zone around the code, in modules: 4 is what the QR standard asks for.
+QR_BORDER = 4
+
+
+@dataclass(frozen=True)
+class Handout:
+    """What a printed page carries at its end."""
+
+    address: str
+    qr_image: str
+    """The QR code of ``address``: an SVG image as a ``data:`` URL, for an ``<img src>``."""
+    qr_size: int
+    """Width and height of the SVG image in pixels."""
+
+
+def qr_code(address: str) -> tuple[str, int]:
+    """The QR code of ``address`` as an SVG ``data:`` URL (black on white) and its size in pixels."""
+    code = segno.make(address, error="m", micro=False)
+    width, _ = code.symbol_size(scale=QR_SCALE, border=QR_BORDER)
+    return code.svg_data_uri(scale=QR_SCALE, border=QR_BORDER, dark="#000", light="#fff"), width
+
+
+def handout(site_url: str, page_url: str) -> Handout:
+    """The handout part of the page at ``page_url`` (as MkDocs gives it, e.g. ``trust/``)."""
+    address = urljoin(site_url, page_url)
+    image, size = qr_code(address)
+    return Handout(address=address, qr_image=image, qr_size=size)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.site_url:
+        raise PluginError(
+            "mkdocs.yml: site_url is empty; printed pages need the site's full address for their QR code."
+        )
+    if ASSETS_CSS not in config.extra_css:
+        config.extra_css.append(ASSETS_CSS)
+    return config
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    context["handout"] = handout(config.site_url or "", page.url)
+    return context

@@ -1,0 +1,97 @@
+"""Printed handouts: every page prints clean, with its address and a QR code (made at build time).
+
+The browser test keeps a screenshot and a PDF of a printed page in test-artifacts/ (ignored by git)
+for a person to look at.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import segno
+from bs4 import BeautifulSoup
+from conftest import BuiltSite, PageLog
+from handouts import QR_BORDER, QR_SCALE, handout, qr_code
+from playwright.sync_api import Page, expect
+from published_urls import addresses_in
+from sitebuild import PROJECT_ROOT
+
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+
+
+def test_every_page_ends_with_its_address_and_qr_code(built_site: BuiltSite) -> None:
+    pages = [address for address in addresses_in(built_site.directory) if "#" not in address]
+    assert len(pages) >= 10
+    for path in pages:
+        html_file = built_site.directory / path.lstrip("/") / "index.html"
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        parts = soup.select(".fb-handout")
+        assert len(parts) == 1, path
+        address = built_site.base_url + path.lstrip("/")
+        assert parts[0].select_one(".fb-handout__address").get_text(strip=True) == address
+        image = parts[0].select_one("img.fb-handout__qr")
+        assert image is not None and image["alt"], path
+        # Made here at build time, for exactly this address: no QR service, no request.
+        assert image["src"] == qr_code(address)[0], path
+        assert image["src"].startswith("data:image/svg+xml"), path
+        # After the page's content and outside the article, so every page template gets it.
+        assert parts[0].find_parent("article") is None
+        assert parts[0].find_previous("main") is not None
+
+
+def test_static_pages_have_no_handout(built_site: BuiltSite) -> None:
+    assert not built_site.soup("404.html").select(".fb-handout")
+
+
+def test_the_qr_code_encodes_the_address() -> None:
+    result = handout("https://example.org/site/", "trust/")
+    assert result.address == "https://example.org/site/trust/"
+    code = segno.make("https://example.org/site/trust/", error="m", micro=False)
+    assert result.qr_size == code.symbol_size(scale=QR_SCALE, border=QR_BORDER)[0]
+    svg = unquote(result.qr_image.split(",", 1)[1])
+    assert svg.startswith("<svg") and "<script" not in svg
+    assert result.qr_image == code.svg_data_uri(scale=QR_SCALE, border=QR_BORDER, dark="#000", light="#fff")
+
+
+def test_a_printed_page_is_a_clean_handout(page: Page, page_log: PageLog, built_site: BuiltSite) -> None:
+    page.goto(f"{built_site.base_url}trust/")
+    # One answer chosen: it prints with the worksheet.
+    page.locator("#quiz-safe-to-ask input[type=radio]").first.check()
+    page.emulate_media(media="print")
+
+    expect(page.locator(".fb-disclaimer")).to_be_visible()
+    handout_part = page.locator(".fb-handout")
+    expect(handout_part).to_be_visible()
+    expect(handout_part).to_contain_text(f"{built_site.base_url}trust/")
+    qr = page.locator("img.fb-handout__qr")
+    expect(qr).to_be_visible()
+    assert page.evaluate("document.querySelector('img.fb-handout__qr').naturalWidth") > 0
+    box = qr.bounding_box()
+    assert box is not None and box["width"] >= 100, "the QR code prints too small to scan"
+
+    for hidden in (
+        ".md-header",
+        ".md-search",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".fb-quick-exit",
+        "a.fb-quick-exit__skip",
+        ".md-skip",
+    ):
+        expect(page.locator(hidden).first).to_be_hidden()
+    visible_buttons = page.locator("button:visible, [role=button]:visible, a.md-button:visible")
+    expect(visible_buttons).to_have_count(0)
+    expect(page.locator("#quiz-safe-to-ask .fb-quiz__worksheet")).to_be_visible()
+    expect(page.locator("#quiz-safe-to-ask input[type=radio]").first).to_be_checked()
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "print-trust.png", full_page=True)
+    page.pdf(path=ARTIFACTS / "print-trust.pdf", print_background=True)
+    assert (ARTIFACTS / "print-trust.png").stat().st_size > 10_000
+    assert page_log.foreign_requests(built_site.base_url) == []
+    assert page_log.console_errors == []
+
+
+def test_artifacts_folder_is_ignored_by_git() -> None:
+    assert "/test-artifacts/" in (PROJECT_ROOT / ".gitignore").read_text(encoding="utf-8").split()
