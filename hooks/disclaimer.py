@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from hook_config import read_text_settings, stop_on
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
 DEFAULT_LABEL = "Disclaimer"
 DEFAULT_TEXT = (
@@ -34,24 +34,11 @@ class DisclaimerConfig(base.Config):
 
 def validate_disclaimer(raw: Any) -> dict[str, str]:
     """Return the checked banner settings, or raise ``PluginError`` with one readable message."""
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise PluginError(
-            f"mkdocs.yml: extra.disclaimer must be a mapping with 'text' (and optionally 'label'), "
-            f"not {type(raw).__name__}."
-        )
-    settings = DisclaimerConfig(config_file_path="mkdocs.yml")
-    settings.load_dict(raw)
-    failed, warnings = settings.validate()
-    problems = [f"extra.disclaimer.{key}: {error}" for key, error in failed]
-    problems += [f"extra.disclaimer.{key}: {warning}" for key, warning in warnings]
-    for key in ("label", "text"):
-        if not failed and not settings[key].strip():
-            problems.append(f"extra.disclaimer.{key} is empty; write the wording or leave the key out")
-    if problems:
-        raise PluginError("mkdocs.yml: " + "; ".join(problems) + ".")
-    return {"label": settings.label.strip(), "text": settings.text.strip()}
+    values, problems = read_text_settings(
+        "disclaimer", raw, DisclaimerConfig, "a mapping with 'text' (and optionally 'label')"
+    )
+    stop_on(problems)
+    return values
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

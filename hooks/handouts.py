@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import segno
+from hook_config import add_assets
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -63,8 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             "mkdocs.yml: site_url is empty; printed pages need the site's full address for their QR code."
         )
-    if ASSETS_CSS not in config.extra_css:
-        config.extra_css.append(ASSETS_CSS)
+    add_assets(config, css=ASSETS_CSS)
     return config
 
 

@@ -111,9 +111,7 @@ def validate_helplines(raw: Any) -> list[dict[str, str]]:
             )
         if "name" not in entry:
             raise _fail(f"{where}.name", "is missing; every helpline needs a name")
-        helplines.append(
-            {key: _check_value(f"{where}.{key}", key, entry[key]) for key in KEYS if key in entry}
-        )
+        helplines.append({key: _check_value(f"{where}.{key}", key, entry[key]) for key in KEYS if key in entry})
     return helplines
 
 

@@ -24,10 +24,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from hook_config import add_assets, read_text_settings, stop_on
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger("quick_exit")
@@ -51,10 +51,6 @@ class QuickExitConfig(base.Config):
     tab_title = c.Type(str, default="New tab")
 
 
-#: Every setting, in the order above.
-KEYS: tuple[str, ...] = tuple(name for name, _ in QuickExitConfig._schema)
-
-
 def check_url(url: str) -> str | None:
     """What is wrong with ``url`` as the neutral page, or ``None`` when it is fine."""
     if not url or url != url.strip() or any(character.isspace() for character in url):
@@ -69,33 +65,16 @@ def check_url(url: str) -> str | None:
 
 def validate_quick_exit(raw: Any) -> dict[str, str]:
     """Return the checked settings with defaults filled in, or raise ``PluginError`` with one message."""
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise PluginError(
-            f"mkdocs.yml: extra.quick_exit must be a mapping (at least 'url: https://...'), not {type(raw).__name__}."
-        )
-    settings = QuickExitConfig(config_file_path="mkdocs.yml")
-    settings.load_dict(raw)
-    failed, warnings = settings.validate()
-    problems = [f"extra.quick_exit.{key}: {message}" for key, message in [*failed, *warnings]]
-    if not failed:
-        for key in KEYS:
-            if not settings[key].strip():
-                problems.append(f"extra.quick_exit.{key} is empty; write a value or leave the key out")
-        url_problem = check_url(settings.url) if settings.url.strip() else None
-        if url_problem:
-            problems.append(f"extra.quick_exit.url {url_problem}")
-    if problems:
-        raise PluginError("mkdocs.yml: " + "; ".join(problems) + ".")
-    return {key: settings[key].strip() for key in KEYS}
+    values, problems = read_text_settings("quick_exit", raw, QuickExitConfig, "a mapping (at least 'url: https://...')")
+    url_problem = check_url(values["url"]) if values.get("url") else None
+    if url_problem:
+        problems.append(f"extra.quick_exit.url {url_problem}")
+    stop_on(problems)
+    return values
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["quick_exit"] = validate_quick_exit(config.extra.get("quick_exit"))
-    if ASSETS_CSS not in config.extra_css:
-        config.extra_css.append(ASSETS_CSS)
-    if ASSETS_JS not in [str(script) for script in config.extra_javascript]:
-        config.extra_javascript.append(ASSETS_JS)
+    add_assets(config, css=ASSETS_CSS, js=ASSETS_JS)
     log.debug("quick exit goes to %s", config.extra["quick_exit"]["url"])
     return config

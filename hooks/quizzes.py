@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import jinja2
+from hook_config import add_assets, read_text_settings, stop_on
 from markdown import Markdown
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -96,24 +97,13 @@ QuizStrings: type[base.Config] = type(
 
 def validate_strings(raw: Any) -> dict[str, str]:
     """The quiz wording from ``extra.quiz`` over the English defaults, or a ``PluginError``."""
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise PluginError(f"mkdocs.yml: extra.quiz must be a mapping of quiz wording, not {type(raw).__name__}.")
-    settings = QuizStrings(config_file_path="mkdocs.yml")
-    settings.load_dict(raw)
-    failed, warnings = settings.validate()
-    problems = [f"extra.quiz.{key}: {message}" for key, message in [*failed, *warnings]]
-    if not problems:
-        for key in DEFAULT_STRINGS:
-            if not settings[key].strip():
-                problems.append(f"extra.quiz.{key} is empty; write the wording or leave the key out")
-            missing = [mark for mark in REQUIRED_PLACEHOLDERS.get(key, ()) if mark not in settings[key]]
-            if missing:
-                problems.append(f"extra.quiz.{key} must contain {' and '.join(missing)}")
-    if problems:
-        raise PluginError("mkdocs.yml: " + "; ".join(problems) + ".")
-    return {key: settings[key].strip() for key in DEFAULT_STRINGS}
+    strings, problems = read_text_settings("quiz", raw, QuizStrings, "a mapping of quiz wording")
+    for key, marks in REQUIRED_PLACEHOLDERS.items():
+        missing = [mark for mark in marks if key in strings and mark not in strings[key]]
+        if missing:
+            problems.append(f"extra.quiz.{key} must contain {' and '.join(missing)}")
+    stop_on(problems)
+    return strings
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -124,10 +114,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     fences = [fence for fence in superfences.get("custom_fences", []) if fence.get("name") != "quiz"]
     superfences["custom_fences"] = [*fences, {"name": "quiz", "class": "quiz", "format": format_quiz_fence}]
-    if ASSETS_CSS not in config.extra_css:
-        config.extra_css.append(ASSETS_CSS)
-    if ASSETS_JS not in [str(script) for script in config.extra_javascript]:
-        config.extra_javascript.append(ASSETS_JS)
+    add_assets(config, css=ASSETS_CSS, js=ASSETS_JS)
     return config
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
+from hook_config import add_assets
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -140,10 +141,7 @@ _state = _State()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     _state = _State(redirects=parse_anchor_redirects(config.extra.get("anchor_redirects")))
-    if ASSETS_CSS not in config.extra_css:
-        config.extra_css.append(ASSETS_CSS)
-    if ASSETS_JS not in [str(script) for script in config.extra_javascript]:
-        config.extra_javascript.append(ASSETS_JS)
+    add_assets(config, css=ASSETS_CSS, js=ASSETS_JS)
     return config
 
 
