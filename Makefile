@@ -42,9 +42,9 @@ test: $(INSTALLED) $(NODE_INSTALLED) lint
 urls: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/published_urls.py
 
-# Not part of test: about 10 minutes on 2 cores. Lighthouse is separate: benchmarks/lighthouse.py.
+# Not part of test: 10 to 15 minutes on 2 cores. Lighthouse is separate: benchmarks/lighthouse.py.
 bench: $(INSTALLED)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/build_overhead.py --pages 100 500 1000
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/build_overhead.py --pages 100 500 1000 --breakdown
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/page_weight.py
 
 clean:

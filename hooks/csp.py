@@ -88,12 +88,36 @@ class _InlineScripts(HTMLParser):
             self._current = None
 
 
+#: A comment or a style element (skipped, as the parser skips them), or the start tag of a script.
+_SCRIPT_START = re.compile(
+    r"<!--.*?(?:-->|\Z)|<style(?=[\s/>]).*?(?:</style\s*>|\Z)|<script(?=[\s/>])(?:\"[^\"]*\"|'[^']*'|[^'\">])*>",
+    re.IGNORECASE | re.DOTALL,
+)
+#: The end tag that ends a script for ``HTMLParser``.
+_SCRIPT_END = re.compile(r"</\s*script\s*>", re.IGNORECASE)
+
+
 def inline_scripts(html: str) -> list[str]:
-    """The source text of each inline script in ``html`` that a browser would execute."""
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
-    return parser.scripts
+    """The source text of each inline script in ``html`` that a browser would execute.
+
+    Only the script elements go through the parser: a whole page, its long navigation included, is
+    too slow to parse in Python on every page of a large site.
+    """
+    scripts: list[str] = []
+    position = 0
+    while match := _SCRIPT_START.search(html, position):
+        if match[0][1:7].lower() != "script":
+            position = match.end()
+            continue
+        end = _SCRIPT_END.search(html, match.end())
+        if end is None:
+            break
+        parser = _InlineScripts()
+        parser.feed(html[match.start() : end.end()])
+        parser.close()
+        scripts += parser.scripts
+        position = end.end()
+    return scripts
 
 
 def script_hash(source: str) -> str:

@@ -1,0 +1,310 @@
+"""Build overhead of our MkDocs hooks, measured against the same site built without them.
+
+For each site size N (``--pages``, default 500) this script writes a synthetic site
+(``synthetic_site.py``: about 1,200 words a page, one quiz of each type on every tenth page) and two
+configs made from the real ``mkdocs.yml``:
+
+- A: the real config, our hooks included (``hooks/*.py`` as listed in ``mkdocs.yml``);
+- B: the same config with ``hooks`` removed (quiz blocks then render as plain code blocks), and with
+  ``extra`` as A's hooks leave it after ``on_config`` (they check and complete settings that the
+  templates read), so that both render the same templates.
+
+Both keep the real theme, ``overrides/``, Markdown extensions, plugins and ``strict: true``; only
+``nav`` is left out (MkDocs builds it from the synthetic folders) and the paths are made absolute.
+The real ``docs/assets/`` is copied into the synthetic docs.
+
+Then it builds A B A B ... (``--pairs``, default 5, after ``--warmup`` unmeasured pairs, default 1),
+each build in a fresh Python process (``timed_build.py``: wall and CPU time of ``load_config`` and
+the build), and prints for each N the median time of A and of B, the median of the per-pair ratios
+A/B, and the hook overhead per page, the median over pairs of (A - B) / N; the verdict uses wall
+time, CPU time is printed beside it. Given several sizes, it ends with a scaling table. It checks
+that A's quiz page has its quizzes and B's shows them as code, so that a broken comparison cannot
+pass as a fast one. ``--breakdown`` adds one A build with every event handler timed.
+
+Run: ``.venv/bin/python benchmarks/build_overhead.py --pages 100 500 1000``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+BENCH_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = BENCH_DIR.parent
+sys.path.insert(0, str(BENCH_DIR))
+
+from synthetic_site import QUIZ_EVERY, page_path, write_site  # noqa: E402
+
+TARGET_RATIO = 1.10
+TARGET_PAGES = 500
+
+
+class Timing(NamedTuple):
+    """One build: wall time and CPU time of the build process, in seconds."""
+
+    wall: float
+    cpu: float
+
+
+@dataclass
+class SizeResult:
+    """The timings of one site size: one entry per measured pair."""
+
+    pages: int
+    counts: dict[str, int]
+    a: list[Timing] = field(default_factory=list)
+    b: list[Timing] = field(default_factory=list)
+
+    def stats(self, kind: str) -> dict[str, float]:
+        """Medians of ``kind`` ("wall" or "cpu"): A, B, the per-pair ratio A/B and (A - B) / N in ms."""
+        a = [getattr(timing, kind) for timing in self.a]
+        b = [getattr(timing, kind) for timing in self.b]
+        return {
+            "a_median": statistics.median(a),
+            "b_median": statistics.median(b),
+            "ratio_median": statistics.median(x / y for x, y in zip(a, b, strict=True)),
+            "ms_per_page_median": statistics.median((x - y) * 1000 / self.pages for x, y in zip(a, b, strict=True)),
+        }
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "pages": self.pages,
+            **{key: value for key, value in self.counts.items() if key != "pages"},
+            "pairs": len(self.a),
+            "a": [timing._asdict() for timing in self.a],
+            "b": [timing._asdict() for timing in self.b],
+            "wall": self.stats("wall"),
+            "cpu": self.stats("cpu"),
+        }
+
+
+def real_config() -> dict[str, Any]:
+    """The project's ``mkdocs.yml`` as MkDocs reads it (``!ENV`` resolved)."""
+    with open(PROJECT_ROOT / "mkdocs.yml", encoding="utf-8") as file:
+        return yaml_load(file)
+
+
+def variant_config(
+    base: dict[str, Any], docs_dir: Path, site_dir: Path, *, hooks: bool, hooks_dir: Path | None = None
+) -> dict[str, Any]:
+    """The real config pointed at the synthetic docs, with or without our hooks.
+
+    ``hooks_dir`` replaces the folder of every hook (to measure a changed copy of ``hooks/``).
+    """
+    config = json.loads(json.dumps(base))  # a deep copy of plain YAML data
+    config["docs_dir"] = str(docs_dir)
+    config["site_dir"] = str(site_dir)
+    config["strict"] = True
+    config.pop("nav", None)
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str((PROJECT_ROOT / theme["custom_dir"]).resolve())
+    if hooks:
+        paths = [(PROJECT_ROOT / hook).resolve() for hook in base.get("hooks", [])]
+        config["hooks"] = [str(hooks_dir.resolve() / path.name if hooks_dir else path) for path in paths]
+    else:
+        config.pop("hooks", None)
+    return config
+
+
+def prepare(workdir: Path, pages: int, hooks_dir: Path | None = None) -> tuple[Path, Path, dict[str, int]]:
+    """Write the synthetic site and the A and B configs into ``workdir``; return the two configs."""
+    docs_dir = workdir / "docs"
+    counts = write_site(docs_dir, pages)
+    assets = PROJECT_ROOT / "docs" / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
+    base = real_config()
+    config_a = write_config(
+        workdir / "mkdocs-a.yml", variant_config(base, docs_dir, workdir / "site-a", hooks=True, hooks_dir=hooks_dir)
+    )
+    config_b = variant_config(base, docs_dir, workdir / "site-b", hooks=False)
+    # The templates read settings that our hooks check and complete in on_config (the disclaimer and
+    # quick exit wording, for example): B gets them as A's hooks leave them, so that B's pages render
+    # the same and only the hooks' work differs.
+    config_b["extra"] = extra_after_config(config_a)
+    return config_a, write_config(workdir / "mkdocs-b.yml", config_b), counts
+
+
+def write_config(path: Path, config: dict[str, Any]) -> Path:
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def extra_after_config(config_file: Path) -> dict[str, Any]:
+    """``extra`` of ``config_file`` once its hooks' ``on_config`` have run (asked of a fresh process)."""
+    return json.loads(run_build(config_file, "--extra").strip().splitlines()[-1])
+
+
+def run_build(config_file: Path, *extra_args: str) -> str:
+    """Run ``timed_build.py`` on ``config_file`` in a fresh process; return what it printed."""
+    result = subprocess.run(
+        [sys.executable, str(BENCH_DIR / "timed_build.py"), *extra_args, str(config_file)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=config_file.parent,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"build of {config_file.name} failed:\n{result.stderr}{result.stdout}")
+    return result.stdout
+
+
+def timed(config_file: Path) -> Timing:
+    """Build ``config_file`` in a fresh process; return the times ``timed_build.py`` measured."""
+    report = json.loads(run_build(config_file).strip().splitlines()[-1])
+    return Timing(float(report["seconds"]), float(report["cpu_seconds"]))
+
+
+def check_outputs(workdir: Path, pages: int) -> None:
+    """A must have rendered every quiz, B none: otherwise the two builds are not the comparison."""
+    if pages < QUIZ_EVERY:
+        return
+    page_html = Path(page_path(QUIZ_EVERY)).with_suffix("") / "index.html"
+    with_hooks = (workdir / "site-a" / page_html).read_text(encoding="utf-8")
+    without = (workdir / "site-b" / page_html).read_text(encoding="utf-8")
+    rendered = with_hooks.count('class="fb-quiz fb-quiz--')
+    quiz_id = f"p{QUIZ_EVERY:04d}-scale"
+    if rendered != 4 or 'class="fb-quiz fb-quiz--' in without or f"<code>id: {quiz_id}" not in without:
+        raise SystemExit(
+            f"unexpected output in {page_html}: build A has {rendered} quizzes (want 4), build B should "
+            "show them as plain code blocks"
+        )
+
+
+ROW = "  {:>6}  {:>8}  {:>8}  {:>6}  {:>8}    {:>8}  {:>8}  {:>6}  {:>8}"
+
+
+def measure(
+    pages: int, pairs: int, warmup: int, workdir: Path, log: Callable[[str], None], hooks_dir: Path | None = None
+) -> SizeResult:
+    config_a, config_b, counts = prepare(workdir, pages, hooks_dir)
+    result = SizeResult(pages, counts)
+    log(
+        f"\n{pages} pages ({counts['quiz_pages']} with quizzes, {counts['quizzes']} quizzes, "
+        f"{counts['words']:,} words): {warmup} warm-up pair(s), then {pairs} measured pair(s) A B"
+    )
+    log(ROW.format("", "wall:", "", "", "", "CPU:", "", "", ""))
+    log(ROW.format("pair", "A (s)", "B (s)", "A/B", "ms/page", "A (s)", "B (s)", "A/B", "ms/page"))
+    for index in range(warmup + pairs):
+        a, b = timed(config_a), timed(config_b)
+        measured = index >= warmup
+        if measured:
+            result.a.append(a)
+            result.b.append(b)
+        cells = []
+        for x, y in zip(a, b, strict=True):
+            cells += [f"{x:.3f}", f"{y:.3f}", f"{x / y:.3f}", f"{(x - y) * 1000 / pages:.2f}"]
+        log(ROW.format(str(index - warmup + 1) if measured else "warm", *cells))
+    check_outputs(workdir, pages)
+    wall, cpu = result.stats("wall"), result.stats("cpu")
+    verdict = ""
+    if pages == TARGET_PAGES:
+        met = wall["ratio_median"] <= TARGET_RATIO
+        verdict = f"   target <= {TARGET_RATIO:.2f} at {TARGET_PAGES} pages: {'met' if met else 'MISSED'}"
+    log(f"  A with our hooks       median {wall['a_median']:8.3f} s wall  ({cpu['a_median']:.3f} s CPU)")
+    log(f"  B without our hooks    median {wall['b_median']:8.3f} s wall  ({cpu['b_median']:.3f} s CPU)")
+    log(f"  A/B per pair           median {wall['ratio_median']:8.3f} wall  ({cpu['ratio_median']:.3f} CPU){verdict}")
+    log(
+        f"  hook overhead          median {wall['ms_per_page_median']:8.2f} ms per page wall  "
+        f"({cpu['ms_per_page_median']:.2f} CPU)  ((A - B) / N per pair)"
+    )
+    return result
+
+
+def print_breakdown(config_file: Path, log: Callable[[str], None], top: int = 12) -> None:
+    """One more build of ``config_file`` with every event handler timed; print the costliest."""
+    report = json.loads(run_build(config_file, "--breakdown").strip().splitlines()[-1])
+    log(f"  where A's time goes (one more build, {report['seconds']:.3f} s, each event handler timed):")
+    for row in report["handlers"][:top]:
+        log(f"    {row['ms']:9.1f} ms  {row['calls']:>5} calls  {row['handler']}")
+
+
+def print_scaling(results: list[SizeResult], log: Callable[[str], None]) -> None:
+    log("\nScaling: hook overhead per page must not grow with the site size")
+    log(ROW.format("", "wall:", "", "", "", "CPU:", "", "", ""))
+    log(ROW.format("pages", "A (s)", "B (s)", "A/B", "ms/page", "A (s)", "B (s)", "A/B", "ms/page"))
+    for result in results:
+        cells = []
+        for kind in ("wall", "cpu"):
+            s = result.stats(kind)
+            cells += [f"{s['a_median']:.3f}", f"{s['b_median']:.3f}", f"{s['ratio_median']:.3f}"]
+            cells += [f"{s['ms_per_page_median']:.2f}"]
+        log(ROW.format(result.pages, *cells))
+    first, last = results[0], results[-1]
+    # Below about 1 ms a page, a difference is within run-to-run noise on this machine.
+    floor = 1.0
+    growth = [
+        max(last.stats(kind)["ms_per_page_median"], floor) / max(first.stats(kind)["ms_per_page_median"], floor)
+        for kind in ("wall", "cpu")
+    ]
+    log(
+        f"  ms/page at {last.pages} pages / at {first.pages} pages: {growth[0]:.2f} wall, {growth[1]:.2f} CPU "
+        f"(each floored at {floor:.0f} ms; about 1 or less: flat)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, nargs="+", default=[TARGET_PAGES], help="site sizes (default 500)")
+    parser.add_argument("--pairs", type=int, default=5, help="measured A B pairs per size (default 5)")
+    parser.add_argument("--warmup", type=int, default=1, help="unmeasured pairs first (default 1)")
+    parser.add_argument("--workdir", type=Path, help="keep the sites and configs here (default: a temp folder)")
+    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--breakdown", action="store_true", help="then one more A build with each hook event timed")
+    parser.add_argument(
+        "--hooks-dir",
+        type=Path,
+        help="take A's hooks (same file names) from this folder instead of hooks/, to compare a change",
+    )
+    args = parser.parse_args(argv)
+    if args.pairs < 1 or args.warmup < 0 or min(args.pages) < 1:
+        parser.error("--pairs must be at least 1, --warmup at least 0 and every --pages at least 1")
+
+    def log(line: str) -> None:  # flushed, so that a long run shows its progress
+        print(line, flush=True)
+
+    log(
+        f"Build overhead of our hooks ({time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores): A = real mkdocs.yml, B = the same without hooks"
+    )
+    if args.hooks_dir:
+        log(f"A takes its hooks from {args.hooks_dir}")
+    results: list[SizeResult] = []
+    for pages in args.pages:
+        if args.workdir:
+            workdir = args.workdir / f"pages-{pages}"
+            shutil.rmtree(workdir, ignore_errors=True)
+            workdir.mkdir(parents=True)
+            results.append(measure(pages, args.pairs, args.warmup, workdir, log, args.hooks_dir))
+            if args.breakdown:
+                print_breakdown(workdir / "mkdocs-a.yml", log)
+        else:
+            with tempfile.TemporaryDirectory(prefix=f"fb-bench-{pages}-") as temp:
+                results.append(measure(pages, args.pairs, args.warmup, Path(temp), log, args.hooks_dir))
+                if args.breakdown:
+                    print_breakdown(Path(temp) / "mkdocs-a.yml", log)
+    if len(results) > 1:
+        print_scaling(results, log)
+    if args.json:
+        args.json.write_text(json.dumps([r.summary() for r in results], indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Page weight of the real site: our own JS and CSS, and the heaviest page.
+
+Builds the real site with ``mkdocs build --strict`` into a temporary folder (or measures an existing
+build given with ``--site-dir``) and prints, raw and gzipped:
+
+- each of our own assets (``docs/assets/*.js`` and ``*.css``, as copied into the site) and their
+  total, against the target of 8 KB (8,192 bytes) gzipped for our JS + CSS together, and what
+  they would weigh as one JS and one CSS file (gzip compresses one larger file better);
+- the heaviest HTML page, and what a first visit to it loads: the page plus every stylesheet and
+  script it links from the site (Material's bundle included);
+- on how many pages our quiz assets are linked, and how many pages have a quiz.
+
+Gzip is level 6, the usual setting of web servers (level 9 saves a few bytes more).
+Run: ``.venv/bin/python benchmarks/page_weight.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import posixpath
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TARGET_BYTES = 8 * 1024
+GZIP_LEVEL = 6
+_LINKED = re.compile(
+    r"""<link\b[^>]*\brel=["']?stylesheet["']?[^>]*\bhref=["']([^"']+)["']|<script\b[^>]*\bsrc=["']([^"']+)["']""",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Weight:
+    raw: int
+    gzipped: int
+
+
+def weigh(data: bytes) -> Weight:
+    return Weight(len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0)))
+
+
+def build_site(site_dir: Path) -> None:
+    """Build the real site as ``make build`` does; exit with MkDocs' output if it fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=PROJECT_ROOT,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build --strict failed:\n{result.stderr}")
+
+
+def own_assets() -> list[str]:
+    """Our JS and CSS, as site-relative paths (``assets/quiz.js``, ...)."""
+    assets = PROJECT_ROOT / "docs" / "assets"
+    return sorted(f"assets/{path.name}" for path in assets.glob("*") if path.suffix in (".js", ".css"))
+
+
+def linked_files(site_dir: Path, page: Path) -> list[Path]:
+    """The site's stylesheets and scripts that ``page`` links, resolved to files (others left out)."""
+    found: list[Path] = []
+    page_dir = posixpath.dirname(page.relative_to(site_dir).as_posix())
+    for match in _LINKED.finditer(page.read_text(encoding="utf-8")):
+        href = (match[1] or match[2]).split("#")[0].split("?")[0]
+        if "://" in href or href.startswith("//"):
+            continue
+        target = site_dir / posixpath.normpath(posixpath.join(page_dir, href)).lstrip("/")
+        if target.is_file() and target not in found:
+            found.append(target)
+    return found
+
+
+def report(site_dir: Path, out: Callable[[str], None] = print) -> dict[str, object]:
+    """Measure ``site_dir`` and print the figures (through ``out``); return them."""
+    assets = own_assets()
+    out(f"  {'our asset':<24} {'raw':>9} {'gzip':>9}")
+    total = Weight(0, 0)
+    for name in assets:
+        path = site_dir / name
+        if not path.is_file():
+            out(f"  {name:<24} {'missing':>9}")
+            continue
+        weight = weigh(path.read_bytes())
+        total = Weight(total.raw + weight.raw, total.gzipped + weight.gzipped)
+        out(f"  {name:<24} {weight.raw:>9,} {weight.gzipped:>9,}")
+    met = "met" if total.gzipped < TARGET_BYTES else "MISSED"
+    out(f"  {'total (JS + CSS)':<24} {total.raw:>9,} {total.gzipped:>9,}   target < {TARGET_BYTES:,} gzipped: {met}")
+    present = [site_dir / name for name in assets if (site_dir / name).is_file()]
+    bundled = sum(
+        weigh(b"\n".join(path.read_bytes() for path in present if path.suffix == suffix)).gzipped
+        for suffix in {path.suffix for path in present}
+    )
+    out(f"  {'(as one JS + one CSS)':<24} {'':>9} {bundled:>9,}   what the same bytes weigh if concatenated")
+
+    pages = sorted(site_dir.rglob("*.html"))
+    weights = {page: weigh(page.read_bytes()) for page in pages}
+    heaviest = max(pages, key=lambda page: weights[page].raw)
+    name = heaviest.relative_to(site_dir).as_posix()
+    out(f"  heaviest page: {name}  raw {weights[heaviest].raw:,}  gzip {weights[heaviest].gzipped:,}")
+    first_load = [weights[heaviest]] + [weigh(path.read_bytes()) for path in linked_files(site_dir, heaviest)]
+    first_gz = sum(weight.gzipped for weight in first_load)
+    out(
+        f"  first visit to it (page + the {len(first_load) - 1} stylesheets and scripts it links): "
+        f"raw {sum(w.raw for w in first_load):,}  gzip {first_gz:,} (our assets: "
+        f"{100 * total.gzipped / first_gz:.0f}% of that)"
+    )
+    quiz_assets = [name for name in assets if "quiz" in name]
+    linking = [p for p in pages if any(asset in p.read_text(encoding="utf-8") for asset in quiz_assets)]
+    with_quiz = [p for p in pages if 'class="fb-quiz ' in p.read_text(encoding="utf-8")]
+    out(
+        f"  quiz assets ({', '.join(quiz_assets) or 'none'}) linked on {len(linking)} of {len(pages)} pages; "
+        f"{len(with_quiz)} pages have a quiz"
+    )
+    return {
+        "assets_raw": total.raw,
+        "assets_gzip": total.gzipped,
+        "assets_bundled_gzip": bundled,
+        "heaviest_page": name,
+        "heaviest_raw": weights[heaviest].raw,
+        "heaviest_gzip": weights[heaviest].gzipped,
+        "first_visit_gzip": first_gz,
+        "pages": len(pages),
+        "pages_linking_quiz_assets": len(linking),
+        "pages_with_quiz": len(with_quiz),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site-dir", type=Path, help="measure this built site instead of building one")
+    args = parser.parse_args(argv)
+    stamp = time.strftime("%Y-%m-%d %H:%M")
+    if args.site_dir:
+        print(f"Page weight of the site in {args.site_dir} ({stamp}), gzip level {GZIP_LEVEL}")
+        report(args.site_dir)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="fb-weight-") as temp:
+        site_dir = Path(temp) / "site"
+        build_site(site_dir)
+        print(f"Page weight of the real site (mkdocs build --strict, {stamp}), gzip level {GZIP_LEVEL}")
+        report(site_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
