@@ -35,13 +35,17 @@ def test_every_quiz_written_reaches_the_site_at_its_anchor(built_site: BuiltSite
         assert "```quiz" not in html_file.read_text(encoding="utf-8")
 
 
-def test_quiz_assets_are_small_files_and_pages_carry_no_inline_code_of_ours(built_site: BuiltSite) -> None:
+def test_our_assets_are_one_small_bundle_each_and_pages_carry_no_inline_code_of_ours(built_site: BuiltSite) -> None:
     assets = built_site.directory / "assets"
-    gzipped = sum(len(gzip.compress((assets / name).read_bytes(), 9)) for name in ("quiz.js", "quiz.css"))
-    assert gzipped < 8 * 1024
+    bundles = [assets / "finding-balance.min.js", assets / "finding-balance.min.css"]
+    gzipped = sum(len(gzip.compress(bundle.read_bytes(), 9)) for bundle in bundles)
+    assert gzipped < 8 * 1024, f"our JS + CSS is {gzipped} bytes gzipped"
+    assert "findingBalanceQuizzes" in bundles[0].read_text(encoding="utf-8")
+    assert ".fb-quiz" in bundles[1].read_text(encoding="utf-8")
+    assert not (assets / "quiz.js").exists(), "the bundled sources are not copied on their own"
     soup = built_site.soup("supporting-needs/index.html")
-    assert soup.select_one("script[src$='assets/quiz.js']")
-    assert soup.select_one("link[href$='assets/quiz.css']")
+    assert len(soup.select("script[src$='assets/finding-balance.min.js']")) == 1
+    assert len(soup.select("link[href$='assets/finding-balance.min.css']")) == 1
     for section in soup.select("section.fb-quiz"):
         assert not section.select("script, style")
         assert not [tag for tag in section.find_all(True) if any(name.startswith("on") for name in tag.attrs)]
