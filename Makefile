@@ -1,6 +1,8 @@
 # Two commands from a fresh machine (Python 3.11+, make, git):
 #   make serve   set everything up, then build and serve the site at http://127.0.0.1:8000/
 #   make test    set everything up, then run every check (lint, unit, build and browser tests)
+# For maintainers:
+#   make build   build site/ with --strict
 #   make urls    add new page, section and quiz addresses to tests/published-urls.txt
 #   make bench   build overhead of our hooks (100, 500, 1,000 pages) and page weight (benchmarks/README.md)
 PYTHON ?= python3
