@@ -48,9 +48,12 @@ def weigh(data: bytes) -> Weight:
     return Weight(len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0)))
 
 
-def build_site(site_dir: Path) -> None:
-    """Build the real site as ``make build`` does; exit with MkDocs' output if it fails."""
+def build_site(site_dir: Path, site_url: str | None = None) -> None:
+    """Build the real site as ``make build`` does (for ``site_url`` if given); exit with MkDocs' output
+    if it fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         capture_output=True,
