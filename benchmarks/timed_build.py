@@ -49,6 +49,15 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _run_build(config: Any) -> None:
+    """One build as ``mkdocs build`` runs it, start-up and shut-down events included."""
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
 def timed_build(config_file: str) -> tuple[float, float, list[str]]:
     """Build the site of ``config_file``; return the wall and CPU seconds and the warnings logged."""
     collector = _Collector()
@@ -56,11 +65,7 @@ def timed_build(config_file: str) -> tuple[float, float, list[str]]:
     start_cpu = time.process_time()
     start = time.perf_counter()
     config = load_config(config_file=config_file)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    _run_build(config)
     seconds = time.perf_counter() - start
     return seconds, time.process_time() - start_cpu, collector.messages
 
@@ -88,11 +93,7 @@ def breakdown(config_file: str) -> dict[str, Any]:
             module = getattr(handler, "__module__", None) or type(handler).__name__
             name = f"{os.path.basename(module) if module.endswith('.py') else module}: on_{event}"
             handlers[index] = _timed_handler(name, handler, totals, calls)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    _run_build(config)
     seconds = time.perf_counter() - start
     rows = [{"handler": name, "ms": 1000 * total, "calls": calls[name]} for name, total in totals.most_common()]
     return {"seconds": seconds, "handlers": rows}
