@@ -17,7 +17,7 @@ NODE_INSTALLED := node_modules/.installed
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[engines,test]'
 	touch $@
 
 # --ignore-scripts: vnu-jar's install script would download a Java; the tests use Debian's.

@@ -1,7 +1,7 @@
 """The "For counsellors" page lists every page, section and quiz of the site, made at build time.
 
 Each page is read once its Markdown is converted: its one-line summary, reading time, sections and
-quizzes (``page_outline.outline``). When every page is converted, the list goes to the templates as the
+quizzes (``finding_balance.outline.outline``). When every page is converted, the list goes to the templates as the
 Jinja global ``counsellor_directory``; ``overrides/counsellors.html``, the template that
 ``docs/counsellors.md`` names in its front matter (``template: counsellors.html``), renders it after the
 page's own text. Adding a page, a section or a quiz updates the list with no hand editing.
@@ -30,7 +30,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from page_outline import Outline, outline
+from finding_balance.outline import Outline, outline
 
 log = get_plugin_logger("counsellors")
 

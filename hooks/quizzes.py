@@ -35,8 +35,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from pymdownx.superfences import SuperFencesException
-from quiz_model import QuizBlock, QuizError, find_quiz_blocks, parse_quiz, source_key
-from quiz_render import (
+from finding_balance.quiz.model import QuizBlock, QuizError, find_quiz_blocks, parse_quiz, source_key
+from finding_balance.quiz.render import (
     DEFAULT_STRINGS,
     REQUIRED_PLACEHOLDERS,
     LinkError,

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from quiz_model import QUIZ_TYPES, find_quiz_blocks, parse_quiz
+from finding_balance.quiz.model import QUIZ_TYPES, find_quiz_blocks, parse_quiz
 from sitebuild import PROJECT_ROOT
 
 BENCHMARKS = PROJECT_ROOT / "benchmarks"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BuiltSite
-from quiz_model import find_quiz_blocks, parse_quiz
+from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from sitebuild import PROJECT_ROOT, build_variant
 
 

@@ -19,9 +19,9 @@ import jinja2
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
-from quiz_model import Quiz, iter_texts
+from finding_balance.quiz.model import Quiz, iter_texts
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides"
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides"
 TEMPLATE_NAME = "partials/quiz.html"
 
 #: English wording of every quiz control and note; ``extra.quiz`` in mkdocs.yml can replace any.
