@@ -30,6 +30,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
 from finding_balance.outline import Outline, outline
 
 log = get_plugin_logger("counsellors")

@@ -39,6 +39,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
 from finding_balance.outline import outline
 
 log = get_plugin_logger("stable_links")

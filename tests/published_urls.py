@@ -22,8 +22,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "hooks")]
-from finding_balance.outline import outline  # noqa: E402  (the hooks folder is not a package)
 from sitebuild import PROJECT_ROOT, mkdocs_build  # noqa: E402
+
+from finding_balance.outline import outline  # noqa: E402  (the hooks folder is not a package)
 
 LIST_FILE = PROJECT_ROOT / "tests" / "published-urls.txt"
 HEADER = """\

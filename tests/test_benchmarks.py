@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from finding_balance.quiz.model import QUIZ_TYPES, find_quiz_blocks, parse_quiz
 from sitebuild import PROJECT_ROOT
+
+from finding_balance.quiz.model import QUIZ_TYPES, find_quiz_blocks, parse_quiz
 
 BENCHMARKS = PROJECT_ROOT / "benchmarks"
 

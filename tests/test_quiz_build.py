@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import BuiltSite
-from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from sitebuild import PROJECT_ROOT, build_variant
+
+from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 
 
 def quizzes_in_sources() -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+
 from finding_balance.quiz.model import DEFAULT_SCALE, QuizBlock, QuizError, find_quiz_blocks, parse_quiz
 
 SCALE = """\

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE, page_with
+
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import DEFAULT_STRINGS, LinkError, TextRenderer, render_quiz, render_texts
-from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE, page_with
 
 
 def keep_links(href: str) -> str:

@@ -19,6 +19,7 @@ import jinja2
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+
 from finding_balance.quiz.model import Quiz, iter_texts
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides"
