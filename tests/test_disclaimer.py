@@ -20,6 +20,8 @@ class _IgnoreTagsLoader(yaml.SafeLoader):
 
 
 _IgnoreTagsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+# ``!!python/name:`` (the emoji extension's settings) expands to this prefix.
+_IgnoreTagsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def configured_text() -> str:
