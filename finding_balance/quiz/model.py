@@ -236,7 +236,8 @@ def _yaml_problem(error: yaml.YAMLError) -> tuple[str, int | None]:
 class _Checker:
     """Reads one quiz's data, raising ``QuizError`` at the line of the first problem."""
 
-    def __init__(self, located: _Located, fence_line: int) -> None:
+    def __init__(self, located: _Located, fence_line: int, default_scale: tuple[str, ...] = DEFAULT_SCALE) -> None:
+        self.default_scale = default_scale
         self.data = located.data
         self.lines = located.lines
         self.fence_line = fence_line
@@ -325,7 +326,7 @@ class _Checker:
 
     def _scale(self) -> tuple[str, ...]:
         if self.data.get("scale") is None:
-            return DEFAULT_SCALE
+            return self.default_scale
         labels = self.data["scale"]
         if not isinstance(labels, list):
             raise self.fail(("scale",), f"must be a list of labels, not {_kind(labels)}")
@@ -445,14 +446,15 @@ def _describe_path(path: Path) -> str:
     return text
 
 
-def parse_quiz(block: QuizBlock) -> Quiz:
-    """Read and check one quiz block; raise ``QuizError`` (with the line in the file) on any mistake."""
+def parse_quiz(block: QuizBlock, default_scale: tuple[str, ...] = DEFAULT_SCALE) -> Quiz:
+    """Read and check one quiz block; raise ``QuizError`` (with the line in the file) on any mistake.
+    ``default_scale`` labels the answers of a scale quiz that gives no ``scale`` (in the page's language)."""
     try:
         located = _load_yaml(block.source)
     except yaml.YAMLError as error:
         message, body_line = _yaml_problem(error)
         raise QuizError(message, block.line + (body_line or 0)) from None
-    return _Checker(located, block.line).check()
+    return _Checker(located, block.line, default_scale).check()
 
 
 def iter_texts(quiz: Quiz) -> Iterator[tuple[str, str]]:

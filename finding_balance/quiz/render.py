@@ -12,46 +12,21 @@ import json
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import jinja2
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from finding_balance.quiz.model import Quiz, iter_texts
+from finding_balance.settings import locale_defaults
+from finding_balance.templates import environment
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides"
 TEMPLATE_NAME = "partials/quiz.html"
 
-#: English wording of every quiz control and note; ``extra.quiz`` in mkdocs.yml can replace any.
+#: English wording of every quiz control and note (``locales/en.yml``); ``extra.quiz`` can replace any.
 #: Placeholders in braces are filled in by the page script.
-DEFAULT_STRINGS: dict[str, str] = {
-    "privacy_note": "Your answers stay on this device. Nothing you choose or type is sent anywhere.",
-    "remember_label": "Remember my answers on this device",
-    "see_result": "See my result",
-    "start_again": "Start again",
-    "clear_answers": "Clear my answers",
-    "checklist_legend": "Tick each statement that is true for you",
-    "prompts_legend": "Your thoughts, for you only",
-    "worksheet_scale": "To work out your score on paper, give each answer the points shown beside it "
-    "and add up the points for every statement.",
-    "worksheet_checklist": "To work out your score on paper, count how many statements you ticked.",
-    "results_caption": "What your score may mean",
-    "score_column": "Score",
-    "meaning_column": "What it may mean",
-    "points": "{points} points",
-    "point": "1 point",
-    "feedback_summary": "About this reply",
-    "your_score": "Your score: {score} out of {max}.",
-    "unanswered": "Please answer every statement first. Still to answer: {count}.",
-    "choice_summary": "You chose the reply that looks after you both in {best} of {total} situations.",
-    "choice_unanswered": "Please choose a reply for every situation first. Still to answer: {count}.",
-    "remember_on": "Your answers will be kept on this device until you clear them.",
-    "remember_off": "Your answers will not be kept on this device.",
-    "cleared": "Your answers have been cleared.",
-}
+DEFAULT_STRINGS: dict[str, str] = locale_defaults("en")["quiz"]
 #: Strings the page script needs; the rest only appear in the markup.
 SCRIPT_STRINGS = (
     "your_score",
@@ -62,16 +37,6 @@ SCRIPT_STRINGS = (
     "remember_off",
     "cleared",
 )
-#: Placeholders a translated string must keep, or the script would show a broken sentence.
-REQUIRED_PLACEHOLDERS = {
-    "points": ("{points}",),
-    "your_score": ("{score}", "{max}"),
-    "unanswered": ("{count}",),
-    "choice_summary": ("{best}", "{total}"),
-    "choice_unanswered": ("{count}",),
-}
-
-
 class LinkError(Exception):
     """A link in quiz text that cannot be used (unknown page, unsafe scheme)."""
 
@@ -142,19 +107,6 @@ def render_texts(quiz: Quiz, renderer: TextRenderer, resolve: LinkResolver) -> t
     return RenderedText(rendered), problems
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-
-
-_ENVIRONMENT = _environment()
-
-
 def points_label(points: int, strings: dict[str, str]) -> str:
     return strings["point"] if points == 1 else strings["points"].replace("{points}", str(points))
 
@@ -171,4 +123,4 @@ def render_quiz(quiz: Quiz, texts: RenderedText, strings: dict[str, str], headin
         "script_strings": json.dumps(script_strings, ensure_ascii=False, separators=(",", ":")),
         "points_label": lambda points: points_label(points, strings),
     }
-    return _ENVIRONMENT.get_template(TEMPLATE_NAME).render(context)
+    return environment().get_template(TEMPLATE_NAME).render(context)

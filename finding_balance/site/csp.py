@@ -1,22 +1,16 @@
-"""Content Security Policy on every HTML page of the site, the 404 page included.
+"""Content Security Policy on every HTML page of a built site, the 404 page included.
 
-Writes ``<meta http-equiv="Content-Security-Policy" content="...">`` into the ``<head>`` of every
-page, straight after ``<meta charset>`` so that it is in force before any script or stylesheet. The
-policy lets a page load and connect to nothing but the site itself (``'self'``). Inline scripts run
-only when the policy lists their SHA-256 hash, computed here from the very page the policy is
-written into: the theme's small inline scripts keep working, anything else inline is blocked. There
-is no ``'unsafe-inline'`` and no ``'unsafe-eval'``. Styles: Material writes no inline ``<style>`` or
-``style`` attribute with our settings, so ``style-src`` is ``'self'`` alone (its scripts set styles
-through the CSSOM, which CSP allows); images may also be ``data:`` URLs, which the theme's
-stylesheet uses for its icons (and a page may use for an inline SVG picture).
+Writes ``<meta http-equiv="Content-Security-Policy" content="...">`` into the ``<head>`` of a page,
+straight after ``<meta charset>`` so that it is in force before any script or stylesheet. The policy
+lets a page load and connect to nothing but the site itself (``'self'``). Inline scripts run only
+when the policy lists their SHA-256 hash, computed from the very page the policy is written into:
+the theme's small inline scripts keep working, anything else inline is blocked. There is no
+``'unsafe-inline'`` and no ``'unsafe-eval'``. Styles: the theme writes no inline ``<style>`` or
+``style`` attribute with our settings, so ``style-src`` is ``'self'`` alone; images may also be
+``data:`` URLs (the theme's icons, the handout's QR code).
 
-Under ``mkdocs serve`` nothing is written: the live-reload script that the dev server injects into
-every response is inline and different on every request, so no hash could allow it.
-
-MkDocs events: ``on_startup`` (which command runs), ``on_post_page`` (pages made from Markdown) and
-``on_post_template`` (static templates such as ``404.html``, which do not pass through
-``on_post_page``). Both page events run at priority -100, after every other hook and plugin has
-finished changing the HTML.
+Caller: ``finding_balance.site.finish``, last, after every other pass has changed the page, under
+every engine. Not under ``mkdocs serve``: its live-reload script is inline and differs on every load.
 """
 
 from __future__ import annotations
@@ -25,14 +19,6 @@ import base64
 import hashlib
 import re
 from html.parser import HTMLParser
-from typing import Literal
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.pages import Page
-
-log = get_plugin_logger("csp")
 
 #: Directives that are the same on every page; ``script-src`` gets the page's hashes added.
 BASE_DIRECTIVES: dict[str, list[str]] = {
@@ -58,9 +44,6 @@ SCRIPT_TYPES = {
 }
 HEAD_START = re.compile(r"<head(?:\s[^>]*)?>(\s*<meta\s+charset=[^>]*>)?", re.IGNORECASE)
 EXISTING_POLICY = re.compile(r"<meta[^>]+http-equiv=[\"']?content-security-policy", re.IGNORECASE)
-
-_serving = False
-
 
 class _InlineScripts(HTMLParser):
     """Collects the text of every inline script the browser would run, exactly as written."""
@@ -146,31 +129,3 @@ def with_policy(html: str) -> str:
         raise ValueError("the page has no <head>")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
     return f"{html[: head.end()]}\n    {meta}{html[head.end() :]}"
-
-
-def _write_policy(html: str, name: str) -> str:
-    if _serving:
-        return html
-    try:
-        return with_policy(html)
-    except ValueError as error:
-        raise PluginError(f"csp: {name}: {error}.") from None
-
-
-def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
-    if _serving:
-        log.info("mkdocs serve: pages get no Content Security Policy (its live-reload script is inline).")
-
-
-@event_priority(-100)
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _write_policy(output, page.file.dest_uri)
-
-
-@event_priority(-100)
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if not template_name.endswith(".html"):
-        return output_content
-    return _write_policy(output_content, template_name)

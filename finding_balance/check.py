@@ -1,0 +1,144 @@
+"""The check before the build: every authoring mistake in ``docs/`` and ``mkdocs.yml``, engine-free.
+
+One pass over an edition's config and Markdown files finds what would otherwise stop (or silently
+spoil) a build: our ``extra:`` settings, ``extra.anchor_redirects``, and every quiz (its YAML, keys
+and ranges, ids used twice across the site, links to pages that do not exist or that use a refused
+scheme). Each problem is one line naming the file and the line: ``docs/trust.md:74: quiz 'x': ...``.
+
+Callers: under MkDocs and ProperDocs the hooks call ``check_page`` for each page as it is read
+(``hooks/quizzes.py``) and the settings checks in ``on_config``; for every other engine the build
+command (``python -m finding_balance build``) runs ``check_edition`` first and stops on a problem.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from finding_balance.config import Edition
+from finding_balance.quiz.markdown import link_target, scale_labels
+from finding_balance.quiz.model import DEFAULT_SCALE, Quiz, QuizError, find_quiz_blocks, parse_quiz
+from finding_balance.quiz.render import LinkError, TextRenderer, render_texts
+from finding_balance.settings import SettingsError, resolve_extra
+from finding_balance.stable_links import parse_anchor_redirects
+
+
+class CheckError(Exception):
+    """Authoring mistakes found before the build; ``problems`` holds one line for each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class QuizIds:
+    """Where each quiz id was first seen (``docs/page.md:12``), to name both places of a duplicate."""
+
+    places: dict[str, str] = field(default_factory=dict)
+
+
+def check_page(
+    display_path: str,
+    source: str,
+    text: str,
+    pages: Iterable[str],
+    seen: QuizIds,
+    renderer: TextRenderer | None = None,
+    default_scale: tuple[str, ...] = DEFAULT_SCALE,
+) -> list[Quiz]:
+    """Check the quizzes of one Markdown page (``text`` is the whole file, front matter included, so
+    lines are the file's own). ``source`` is the page relative to the docs folder, ``pages`` every
+    file there. Returns the page's quizzes, or raises ``CheckError`` with the first mistake."""
+    renderer = renderer or TextRenderer()
+    existing = set(pages)
+    text = text.replace("\r\n", "\n").removeprefix("\ufeff")
+    try:
+        blocks = find_quiz_blocks(text)
+    except QuizError as error:
+        raise CheckError([error.describe(display_path)]) from None
+    quizzes = []
+    for block in blocks:
+        try:
+            quiz = parse_quiz(block, default_scale)
+        except QuizError as error:
+            raise CheckError([error.describe(display_path)]) from None
+        where = f"{display_path}:{block.line}"
+        if quiz.id in seen.places:
+            raise CheckError(
+                [
+                    f"{where}: quiz '{quiz.id}': the id is already used by the quiz at {seen.places[quiz.id]}; "
+                    "every quiz needs its own id."
+                ]
+            )
+        seen.places[quiz.id] = where
+
+        def check_link(href: str) -> str:
+            target = link_target(source, href)
+            if target is not None and target[0] not in existing:
+                raise LinkError(f"the link '{href}' goes to docs/{target[0]}, which does not exist")
+            return href
+
+        _, problems = render_texts(quiz, renderer, check_link)
+        if problems:
+            raise CheckError([QuizError(problems[0], block.line, quiz.id).describe(display_path)])
+        quizzes.append(quiz)
+    return quizzes
+
+
+def check_settings(
+    extra: Mapping[str, Any], pages: Iterable[str] | None, language: str = "en", untranslated: Iterable[str] = ()
+) -> dict[str, Any]:
+    """Our ``extra:`` settings checked and completed; raises ``CheckError`` naming the key. With
+    ``pages`` (every file of the docs folder), the pages that anchor redirects name must exist."""
+    missing = list(untranslated)
+    if missing:
+        raise CheckError(
+            [
+                f"mkdocs.yml: {missing[0]} is set for another language, but not for '{language}': give this "
+                f"edition's own under {missing[0]} in its config (for example mkdocs.{language}.yml)."
+            ]
+        )
+    try:
+        resolved = resolve_extra(extra, language)
+        redirects = parse_anchor_redirects(extra.get("anchor_redirects"))
+    except SettingsError as error:
+        raise CheckError([str(error)]) from None
+    if pages is None:
+        return resolved
+    existing = set(pages)
+    for redirect in redirects:
+        if redirect.page not in existing:
+            raise CheckError(
+                [
+                    f"mkdocs.yml: {redirect.name}: docs/{redirect.page} does not exist; when a whole page moves, "
+                    "redirect it under plugins.redirects.redirect_maps, then redirect its anchors from the new page."
+                ]
+            )
+        if redirect.target_page not in existing:
+            raise CheckError([f"mkdocs.yml: {redirect.name}: the target docs/{redirect.target_page} does not exist."])
+    return resolved
+
+
+def docs_files(docs_dir: Path) -> list[str]:
+    """Every file of the docs folder, relative to it, with ``/`` separators."""
+    return sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
+
+
+def check_edition(edition: Edition) -> None:
+    """Check one edition (a config and its docs folder); raises ``CheckError`` on the first mistake."""
+    files = docs_files(edition.docs_dir)
+    resolved = check_settings(edition.extra, files, edition.language, edition.untranslated)
+    seen = QuizIds()
+    renderer = TextRenderer()
+    base = edition.config_file.parent
+    for source in files:
+        if not source.endswith(".md"):
+            continue
+        path = edition.docs_dir / source
+        display = os.path.relpath(path, base).replace(os.sep, "/")
+        text = path.read_text(encoding="utf-8-sig")
+        check_page(display, source, text, files, seen, renderer, scale_labels(resolved["quiz"]))

@@ -1,0 +1,6 @@
+"""Engine glue: how each engine is asked to build an edition, and what runs around it.
+
+MkDocs and ProperDocs run our hooks (``hooks/``), which call the engine-free core; Zensical runs no
+hooks, so the build command (``python -m finding_balance build``) runs the check before it and the
+finishing pass after it (``zensical.py``).
+"""

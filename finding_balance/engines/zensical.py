@@ -1,0 +1,74 @@
+"""Zensical: it reads ``mkdocs.yml`` and the Markdown extensions, but no hooks and no plugins of ours.
+
+So the build command does around it what the hooks do under MkDocs:
+
+1. ``finding_balance.check.check_edition``: every authoring mistake stops the build first.
+2. A config for Zensical beside the edition's own (``.zensical.<name>.yml``, removed afterwards) that
+   inherits it and adds our settings checked and completed (``extra.disclaimer`` with its defaults
+   and so on), because Zensical's templates cannot call Python to fill them in.
+3. ``zensical build --clean --strict`` with that config.
+4. ``finding_balance.site.finish.finish_site`` over the output folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from finding_balance.check import check_edition, check_settings, docs_files
+from finding_balance.config import Edition
+from finding_balance.site.finish import SiteContext, finish_site
+
+
+def zensical_command() -> list[str]:
+    """The ``zensical`` program of this environment (beside this Python), else the one on the PATH."""
+    beside = Path(sys.executable).with_name("zensical")
+    return [str(beside)] if beside.exists() else [shutil.which("zensical") or "zensical"]
+
+
+def zensical_config(edition: Edition, settings: dict[str, object]) -> str:
+    """The YAML of the config Zensical builds from: the edition's own, plus our completed settings."""
+    overrides = {
+        "INHERIT": edition.config_file.name,
+        "site_dir": os.path.relpath(edition.site_dir, edition.config_file.parent),
+        "extra": {key: value for key, value in settings.items() if key != "helplines"},
+    }
+    return yaml.safe_dump(overrides, allow_unicode=True, sort_keys=False)
+
+
+def build(edition: Edition) -> subprocess.CompletedProcess[str]:
+    """Build ``edition`` with Zensical and finish it. Raises ``CheckError`` or ``FinishError`` on a
+    mistake; returns Zensical's process (a non-zero ``returncode`` when Zensical failed)."""
+    check_edition(edition)
+    settings = check_settings(edition.extra, docs_files(edition.docs_dir), edition.language)
+    config = edition.config_file.with_name(f".zensical.{edition.config_file.stem}.yml")
+    config.write_text(zensical_config(edition, settings), encoding="utf-8")
+    try:
+        result = subprocess.run(
+            [*zensical_command(), "build", "--clean", "--strict", "--config-file", str(config)],
+            capture_output=True,
+            text=True,
+            cwd=edition.config_file.parent,
+        )
+    finally:
+        config.unlink(missing_ok=True)
+    if result.returncode != 0:
+        return result
+    finish_site(
+        SiteContext(
+            site_dir=edition.site_dir,
+            site_url=edition.site_url,
+            docs_dir=edition.docs_dir,
+            assets_dir=edition.theme_dir / "assets",
+            display_root=edition.config_file.parent,
+            nav=edition.nav,
+            use_directory_urls=edition.use_directory_urls,
+            extra={**edition.extra, **settings},
+        )
+    )
+    return result

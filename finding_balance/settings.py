@@ -1,0 +1,229 @@
+"""Our settings under ``extra:`` in ``mkdocs.yml``, checked and completed, free of any engine.
+
+Each group of wording (``extra.disclaimer``, ``extra.quick_exit``, ``extra.quiz``) is a mapping of text
+keys with defaults; ``extra.helplines`` is a list of helplines. A wrong type, an unknown (misspelt)
+key or an empty text stops the build with one ``SettingsError`` whose message names ``mkdocs.yml``,
+the key and what is wrong.
+
+Callers: under MkDocs and ProperDocs the hooks (``hooks/settings.py``, ``hooks/quizzes.py``) in
+``on_config``; under every engine the check before the build (``finding_balance.check``), and the
+Zensical glue (``finding_balance.engines.zensical``), which hands the completed values to the theme.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+
+class SettingsError(Exception):
+    """A setting under ``extra:`` that cannot be used; the message is ready for the author."""
+
+
+#: Placeholders a translated string must keep, or the script would show a broken sentence.
+REQUIRED_PLACEHOLDERS = {
+    "points": ("{points}",),
+    "your_score": ("{score}", "{max}"),
+    "unanswered": ("{count}",),
+    "choice_summary": ("{best}", "{total}"),
+    "choice_unanswered": ("{count}",),
+}
+
+
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+#: The groups of wording each strings file holds; each is a setting under ``extra:``.
+GROUPS = ("disclaimer", "quick_exit", "quiz", "words")
+
+
+@cache
+def locale_defaults(language: str) -> dict[str, dict[str, str]]:
+    """The wording of ``language`` from its strings file (``locales/<language>.yml``)."""
+    path = LOCALES_DIR / f"{language}.yml"
+    if not path.is_file():
+        raise SettingsError(
+            f"mkdocs.yml: theme.language is '{language}', but there is no strings file "
+            f"finding_balance/locales/{language}.yml; copy locales/en.yml to it and translate every value."
+        )
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    english = yaml.safe_load((LOCALES_DIR / "en.yml").read_text(encoding="utf-8"))
+    for group in GROUPS:
+        missing = sorted(set(english[group]) - set((data or {}).get(group) or {}))
+        if missing:
+            raise SettingsError(
+                f"finding_balance/locales/{language}.yml: {group}.{missing[0]} is missing; every key of en.yml "
+                "needs its translation."
+            )
+    return {group: {key: str(value).strip() for key, value in data[group].items()} for group in GROUPS}
+
+
+#: Every key a helpline may have, in the order they are shown; ``name`` is the only required one.
+HELPLINE_KEYS: tuple[str, ...] = ("name", "phone", "url", "hours", "text")
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
+_URL_SCHEMES = ("https://", "http://")
+
+
+def kind(value: Any) -> str:
+    """What a YAML value is, in the words a site owner would use."""
+    if value is None:
+        return "empty"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _fail(where: str, problem: str) -> SettingsError:
+    return SettingsError(f"mkdocs.yml: {where} {problem}.")
+
+
+def text_settings(key: str, raw: Any, defaults: Mapping[str, str], shape: str) -> dict[str, str]:
+    """``extra.<key>``: a mapping of text settings over ``defaults``, stripped and complete.
+
+    ``shape`` says what the value should be when it is not a mapping ("a mapping of quiz wording").
+    """
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, Mapping):
+        raise _fail(f"extra.{key}", f"must be {shape}, not {kind(raw)}")
+    values = dict(defaults)
+    for name, value in raw.items():
+        where = f"extra.{key}.{name}"
+        if name not in defaults:
+            raise _fail(where, f"is not a known setting; use {', '.join(defaults)}")
+        if not isinstance(value, str):
+            raise _fail(where, f"must be text, not {kind(value)}")
+        if not value.strip():
+            raise _fail(where, "is empty; write the wording or leave the key out")
+        values[name] = value.strip()
+    return values
+
+
+def validate_disclaimer(raw: Any, language: str = "en") -> dict[str, str]:
+    """``extra.disclaimer``: the banner's ``label`` and ``text``."""
+    defaults = locale_defaults(language)["disclaimer"]
+    return text_settings("disclaimer", raw, defaults, "a mapping with 'text' (and optionally 'label')")
+
+
+def check_url(url: str) -> str | None:
+    """What is wrong with ``url`` as the quick exit's neutral page, or ``None`` when it is fine."""
+    if not url or url != url.strip() or any(character.isspace() for character in url):
+        return f"must be a full web address without spaces, not {url!r}"
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        return f"must be a full web address starting with https://, not {url!r}"
+    if any(character in url for character in "\"'<>`\\"):
+        return f"must not contain quotes, angle brackets or backslashes: {url!r}"
+    return None
+
+
+def validate_quick_exit(raw: Any, language: str = "en") -> dict[str, str]:
+    """``extra.quick_exit``: the neutral page's address and the button's wording."""
+    if isinstance(raw, Mapping) and isinstance(raw.get("url"), str) and raw["url"] and raw["url"].strip():
+        # Checked as written: a space around the address is a mistake, not something to strip.
+        problem = check_url(raw["url"])
+        if problem:
+            raise _fail("extra.quick_exit.url", problem)
+    defaults = locale_defaults(language)["quick_exit"]
+    return text_settings("quick_exit", raw, defaults, "a mapping (at least 'url: https://...')")
+
+
+def validate_quiz_strings(raw: Any, language: str = "en") -> dict[str, str]:
+    """``extra.quiz``: the quiz wording over the defaults; placeholders the script fills must stay."""
+    strings = text_settings("quiz", raw, locale_defaults(language)["quiz"], "a mapping of quiz wording")
+    for key, marks in REQUIRED_PLACEHOLDERS.items():
+        missing = [mark for mark in marks if mark not in strings[key]]
+        if missing:
+            raise _fail(f"extra.quiz.{key}", f"must contain {' and '.join(missing)}")
+    return strings
+
+
+def _helpline_value(where: str, key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        hint = ' (put a phone number in quotes, e.g. "116 123")' if key == "phone" else ""
+        raise _fail(where, f"must be text, but it is {kind(value)}{hint}")
+    value = value.strip()
+    if not value:
+        if key == "name":
+            raise _fail(where, "is empty; every helpline needs a name")
+        raise _fail(where, "is empty; write a value or leave the key out")
+    if key == "phone" and (not _PHONE.match(value) or not any(ch.isdigit() for ch in value)):
+        raise _fail(where, f"is {value!r}; use digits, spaces and + - ( ) . only, and put any other words in 'text'")
+    if key == "url" and (not value.startswith(_URL_SCHEMES) or any(ch.isspace() for ch in value)):
+        raise _fail(where, f"is {value!r}; it must be a full web address starting with https://")
+    return value
+
+
+def validate_helplines(raw: Any) -> list[dict[str, str]]:
+    """``extra.helplines``: a list of mappings with a ``name`` and optionally phone, url, hours, text.
+
+    ``None`` (left out or blank) means none. Values come back stripped, in the order of ``HELPLINE_KEYS``.
+    """
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise _fail(
+            "extra.helplines", f"must be a list of helplines (each starting with '- name:'), but it is {kind(raw)}"
+        )
+    helplines: list[dict[str, str]] = []
+    for index, entry in enumerate(raw):
+        where = f"extra.helplines[{index}]"
+        if not isinstance(entry, Mapping):
+            raise _fail(where, f"must be a mapping with at least a 'name', but it is {kind(entry)}")
+        unknown = sorted(str(key) for key in entry if key not in HELPLINE_KEYS)
+        if unknown:
+            raise _fail(f"{where}.{unknown[0]}", f"is not a known key; use only {', '.join(HELPLINE_KEYS)}")
+        if "name" not in entry:
+            raise _fail(f"{where}.name", "is missing; every helpline needs a name")
+        helplines.append(
+            {key: _helpline_value(f"{where}.{key}", key, entry[key]) for key in HELPLINE_KEYS if key in entry}
+        )
+    return helplines
+
+
+def validate_words(raw: Any, language: str = "en") -> dict[str, str]:
+    """``extra.words``: the wording of the templates (dates, handouts, help page, counsellors' list)."""
+    return text_settings("words", raw, locale_defaults(language)["words"], "a mapping of wording")
+
+
+def untranslated(own: Mapping[str, Any], inherited: Mapping[str, Any], language: str) -> list[str]:
+    """Settings of ours that a language's config inherits from the config it builds on (another
+    language's wording or helplines) instead of giving its own: ``extra.<group>.<key>`` each."""
+    found = []
+    for group in (*GROUPS, "helplines"):
+        parent, child = inherited.get(group), own.get(group)
+        if group == "helplines":
+            if parent and child is None:
+                found.append("extra.helplines")
+        elif isinstance(parent, Mapping):
+            mine = child if isinstance(child, Mapping) else {}
+            found += [f"extra.{group}.{key}" for key in parent if key not in mine]
+    return found
+
+
+def resolve_extra(extra: Mapping[str, Any], language: str = "en") -> dict[str, Any]:
+    """Every setting of ours under ``extra``, checked, with the defaults of ``language`` filled in.
+
+    The keys are the ones the templates read (``config.extra.disclaimer`` and so on).
+    """
+    return {
+        "disclaimer": validate_disclaimer(extra.get("disclaimer"), language),
+        "quick_exit": validate_quick_exit(extra.get("quick_exit"), language),
+        "helplines": validate_helplines(extra.get("helplines")),
+        "quiz": validate_quiz_strings(extra.get("quiz"), language),
+        "words": validate_words(extra.get("words"), language),
+        "language": language,
+    }

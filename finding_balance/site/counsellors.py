@@ -1,0 +1,96 @@
+"""The "For counsellors" page lists every page, section and quiz of the edition, made from the site.
+
+Each built page is read once (``finding_balance.outline``): its one-line summary, reading time,
+sections and quizzes. ``overrides/counsellors.html``, the template that ``docs/counsellors.md`` names
+in its front matter, leaves a placeholder (``<div class="fb-directory" data-fb-directory>``) after the
+page's own text; this pass renders ``overrides/partials/counsellors-list.html`` into it. Adding a
+page, a section or a quiz updates the list with no hand editing. Every address is a full one
+(``site_url`` + page + ``#anchor``), ready to paste into an email.
+
+Caller: ``finding_balance.site.finish``, once every page is built, under every engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+import jinja2
+
+from finding_balance.outline import Outline
+from finding_balance.templates import environment
+
+#: How a counsellor would name each type of quiz.
+QUIZ_KINDS = {"scale": "rating", "checklist": "checklist", "choice": "choices", "prompt": "questions"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """Something a counsellor can send: its name, its full address and, for a quiz, its kind."""
+
+    title: str
+    address: str
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    """One page of the site as the counsellors' list shows it."""
+
+    source: str
+    """The page's Markdown file, relative to ``docs/`` (the template leaves out its own page)."""
+    title: str
+    address: str
+    summary: str
+    minutes: int
+    sections: tuple[Link, ...]
+    quizzes: tuple[Link, ...]
+
+
+def page_address(site_url: str, page_url: str, anchor: str = "") -> str:
+    """The full address of a page (``page_url`` as MkDocs gives it, e.g. ``trust/``), with an anchor."""
+    address = urljoin(site_url, page_url)
+    return f"{address}#{anchor}" if anchor else address
+
+
+def directory_entry(
+    source: str, title: str, page_url: str, site_url: str, found: Outline, description: str = ""
+) -> DirectoryEntry:
+    """The list entry of one page: summary (or the page's description), reading time, sections, quizzes."""
+    return DirectoryEntry(
+        source=source,
+        title=title,
+        address=page_address(site_url, page_url),
+        summary=found.summary or " ".join(description.split()),
+        minutes=found.minutes,
+        sections=tuple(
+            Link(section.title, page_address(site_url, page_url, section.anchor)) for section in found.sections
+        ),
+        quizzes=tuple(
+            Link(quiz.title, page_address(site_url, page_url, quiz.anchor), QUIZ_KINDS.get(quiz.kind, quiz.kind))
+            for quiz in found.quizzes
+        ),
+    )
+
+
+def in_order(entries: dict[str, DirectoryEntry], order: list[str]) -> list[DirectoryEntry]:
+    """Entries in navigation order; pages left out of the navigation follow, by file name."""
+    ranked = {source: index for index, source in enumerate(order)}
+    return sorted(entries.values(), key=lambda entry: (ranked.get(entry.source, len(ranked)), entry.source))
+
+
+PLACEHOLDER = re.compile(r'<div class="fb-directory" data-fb-directory></div>')
+TEMPLATE_NAME = "partials/counsellors-list.html"
+
+
+def has_directory(html: str) -> bool:
+    return PLACEHOLDER.search(html) is not None
+
+
+def with_directory(html: str, entries: list[DirectoryEntry], own_source: str, words: dict[str, Any]) -> str:
+    """The counsellors page ``html`` with the list of ``entries`` (its own page left out) in place."""
+    template: jinja2.Template = environment().get_template(TEMPLATE_NAME)
+    listing = template.render(entries=[entry for entry in entries if entry.source != own_source], words=words)
+    return PLACEHOLDER.sub(lambda _: listing, html, count=1)

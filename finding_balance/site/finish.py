@@ -1,0 +1,177 @@
+"""The finishing pass over one built edition: what needs every page, or a page's final HTML.
+
+In order: our CSS and JS bundles (``bundle``), old anchors put back and quiz links' anchors checked
+(``anchors``), the counsellors' list (``counsellors``), each page's handout QR code (``handouts``) and,
+last, each page's Content Security Policy (``csp``), then the host headers file (``headers``). Each
+built page is read once and written once.
+
+Callers, the only thing that differs between engines: under MkDocs and ProperDocs
+``hooks/finish_site.py`` in ``on_post_build`` (MkDocs' own ``site_dir``, also under ``mkdocs serve``);
+under Zensical the build command (``python -m finding_balance build``) once the engine is done.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from finding_balance.outline import outline
+from finding_balance.quiz.markdown import page_url, relative_url
+from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
+from finding_balance.site import anchors, counsellors, csp, handouts
+from finding_balance.site.bundle import write_bundles
+from finding_balance.stable_links import parse_anchor_redirects
+
+
+class FinishError(Exception):
+    """Problems found while finishing the site; one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What the passes need to know about one built edition."""
+
+    site_dir: Path
+    site_url: str
+    docs_dir: Path
+    assets_dir: Path
+    """Our CSS and JS sources (``overrides/assets``)."""
+    display_root: Path
+    """The folder file names in messages are relative to (the config file's)."""
+    nav: tuple[tuple[str, str], ...] = ()
+    use_directory_urls: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+    serving: bool = False
+    """Under ``mkdocs serve``: no Content Security Policy (its live-reload script is inline)."""
+
+
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+_ARTICLE_END = "</article>"
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html_lib.unescape(_TAG.sub("", fragment)).split()).removesuffix("¶").strip()
+
+
+def article_of(html: str) -> str:
+    """The content of a built page (the theme's ``<article>``), or the whole page without one."""
+    start = anchors.ARTICLE_START.search(html)
+    if start is None:
+        return html
+    end = html.rfind(_ARTICLE_END)
+    return html[start.end() : end if end > start.end() else len(html)]
+
+
+def _quiz_line(path: Path, quiz_id: str) -> int:
+    """The line of the quiz ``quiz_id`` in a Markdown file, for a message (1 when not found)."""
+    try:
+        for block in find_quiz_blocks(path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")):
+            try:
+                if parse_quiz(block).id == quiz_id:
+                    return block.line
+            except QuizError:
+                continue
+    except (OSError, QuizError):
+        pass
+    return 1
+
+
+def finish_site(context: SiteContext) -> None:
+    """Finish the edition built in ``context.site_dir``; raises ``FinishError`` on a problem."""
+    site_dir = context.site_dir
+    try:
+        write_bundles(context.assets_dir, site_dir)
+    except OSError as error:
+        raise FinishError([f"overrides/assets: cannot read {error.filename}: {error.strerror}"]) from None
+
+    urls = {
+        source: page_url(source, context.use_directory_urls)
+        for source in sorted(path.relative_to(context.docs_dir).as_posix() for path in context.docs_dir.rglob("*.md"))
+    }
+    output = {
+        source: site_dir / (url + "index.html" if context.use_directory_urls else url) for source, url in urls.items()
+    }
+    pages = {source: path.read_text(encoding="utf-8") for source, path in output.items() if path.is_file()}
+    original = dict(pages)
+    problems: list[str] = []
+
+    redirects = parse_anchor_redirects(context.extra.get("anchor_redirects"))
+    if redirects:
+        changed, found = anchors.apply_anchor_redirects(
+            redirects, pages, lambda here, there: relative_url(here, there, context.use_directory_urls)
+        )
+        pages.update(changed)
+        problems += found
+
+    id_cache: dict[str, set[str]] = {}
+
+    def ids_of(source: str) -> set[str]:
+        if source not in id_cache:
+            id_cache[source] = anchors.ids_in(pages.get(source, ""))
+        return id_cache[source]
+
+    by_url = {url: source for source, url in urls.items()}
+    for source, html in pages.items():
+        for quiz_id, target, fragment in anchors.quiz_link_problems(source, html, urls[source], by_url, ids_of):
+            path = context.docs_dir / source
+            display = path.relative_to(context.display_root).as_posix() if path.is_relative_to(
+                context.display_root
+            ) else str(path)
+            problems.append(
+                f"{display}:{_quiz_line(path, quiz_id)}: quiz '{quiz_id}': the link to '{target}#{fragment}' points "
+                f"to an anchor '#{fragment}' that {target} does not have"
+            )
+    if problems:
+        raise FinishError(problems)
+
+    directory_pages = [source for source, html in pages.items() if counsellors.has_directory(html)]
+    if directory_pages:
+        titles = dict((source, title) for title, source in context.nav)
+        order = [source for _, source in context.nav]
+        entries = {}
+        for source, html in pages.items():
+            description = _DESCRIPTION.search(html)
+            heading = _H1.search(article_of(html))
+            entries[source] = counsellors.directory_entry(
+                source=source,
+                title=titles.get(source) or (_text(heading.group(1)) if heading else source),
+                page_url=urls[source],
+                site_url=context.site_url,
+                found=outline(article_of(html)),
+                description=html_lib.unescape(description.group(1)) if description else "",
+            )
+        listed = counsellors.in_order(entries, order)
+        for source in directory_pages:
+            pages[source] = counsellors.with_directory(pages[source], listed, source, context.extra.get("words", {}))
+
+    written = {output[source] for source in pages}
+    for source, html in pages.items():
+        finished = _finish_page(html, context, str(output[source].relative_to(site_dir)))
+        if finished != original[source]:
+            output[source].write_text(finished, encoding="utf-8")
+    for path in site_dir.rglob("*.html"):
+        if path in written:
+            continue
+        html = path.read_text(encoding="utf-8")
+        finished = _finish_page(html, context, str(path.relative_to(site_dir)))
+        if finished != html:
+            path.write_text(finished, encoding="utf-8")
+
+
+def _finish_page(html: str, context: SiteContext, name: str) -> str:
+    html = handouts.with_qr_code(html)
+    if context.serving:
+        return html
+    try:
+        return csp.with_policy(html)
+    except ValueError as error:
+        raise FinishError([f"csp: {name}: {error}."]) from None

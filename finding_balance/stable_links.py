@@ -1,0 +1,107 @@
+"""Stable links: old section and quiz anchors that keep working after a rename, engine-free.
+
+A section or quiz whose anchor changes, or that goes, is listed under ``extra.anchor_redirects``::
+
+    extra:
+      anchor_redirects:
+        "trust.md#old-anchor": "trust.md#new-anchor"      # same page: works without JavaScript
+        "trust.md#moved-away": "self-care.md#new-home"    # another page (or just "self-care.md")
+
+The old anchor comes back as an empty element: on the same page it sits right before the new target,
+so the browser scrolls there by itself; for another page it sits at the top of the page's content
+with ``data-fb-moved-to``, which ``assets/stable-links.js`` follows with ``location.replace``. A whole
+page that moves is redirected by ``plugins.redirects.redirect_maps`` instead.
+
+Callers: ``finding_balance.check`` (the map is read and its pages exist) and the pass over the built
+site (``finding_balance.site.anchors``: the old anchors go in, every target anchor exists), under
+every engine.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from finding_balance.settings import SettingsError
+
+_OLD = re.compile(r"^(?P<page>[^#\s]+\.md)#(?P<anchor>[A-Za-z0-9_][A-Za-z0-9_.:-]*)$")
+_NEW = re.compile(r"^(?P<page>[^#\s]+\.md)(?:#(?P<anchor>[A-Za-z0-9_][A-Za-z0-9_.:-]*))?$")
+
+
+@dataclass(frozen=True)
+class AnchorRedirect:
+    """``page#anchor`` (paths relative to ``docs/``) that now lives at ``target_page#target_anchor``."""
+
+    page: str
+    anchor: str
+    target_page: str
+    target_anchor: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"extra.anchor_redirects['{self.page}#{self.anchor}']"
+
+
+def _fail(problem: str) -> SettingsError:
+    return SettingsError(f"mkdocs.yml: {problem}.")
+
+
+def parse_anchor_redirects(raw: Any) -> list[AnchorRedirect]:
+    """Check ``extra.anchor_redirects`` and return it as a list, or raise ``SettingsError``."""
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        raise _fail(
+            'extra.anchor_redirects must be a mapping of "page.md#old-anchor": "page.md#new-anchor", '
+            f"not {type(raw).__name__}"
+        )
+    redirects: list[AnchorRedirect] = []
+    for key, value in raw.items():
+        old = _OLD.match(key) if isinstance(key, str) else None
+        if old is None:
+            raise _fail(
+                f'extra.anchor_redirects: {key!r} must be a page and the old anchor, like "trust.md#old-anchor" '
+                "(a whole page that moves goes under plugins.redirects.redirect_maps)"
+            )
+        new = _NEW.match(value) if isinstance(value, str) else None
+        if new is None:
+            raise _fail(
+                f"extra.anchor_redirects[{key!r}]: {value!r} must be a page, with or without an anchor, like "
+                '"trust.md#new-anchor" or "trust.md"'
+            )
+        page, target_page = posixpath.normpath(old["page"]), posixpath.normpath(new["page"])
+        if (page, old["anchor"]) == (target_page, new["anchor"]):
+            raise _fail(f"extra.anchor_redirects[{key!r}] points to itself")
+        redirects.append(AnchorRedirect(page, old["anchor"], target_page, new["anchor"] or ""))
+    return redirects
+
+
+def moved_to(redirect: AnchorRedirect, relative_url: str) -> str:
+    """Where the old anchor sends the reader, seen from its own page: ``#new``, or ``../other/#new``."""
+    if redirect.target_page == redirect.page:
+        return f"#{redirect.target_anchor}" if redirect.target_anchor else "#"
+    return relative_url + (f"#{redirect.target_anchor}" if redirect.target_anchor else "")
+
+
+def with_old_anchors(html: str, redirects: list[tuple[AnchorRedirect, str]]) -> str:
+    """``html`` with an empty element for each old anchor (``redirects``: each with its ``moved_to``).
+
+    An anchor moved within the page goes right before the element that has the new anchor, so the
+    browser lands there with no script; any other goes at the top, for the script to follow.
+    """
+    top: list[str] = []
+    for redirect, target in redirects:
+        alias = (
+            f'<span id="{html_lib.escape(redirect.anchor)}" class="fb-moved-anchor" '
+            f'data-fb-moved-to="{html_lib.escape(target)}"></span>'
+        )
+        if target.startswith("#") and redirect.target_anchor:
+            element = re.search(rf"""<[a-zA-Z][^>]*\sid=["']{re.escape(redirect.target_anchor)}["']""", html)
+            if element:
+                html = html[: element.start()] + alias + html[element.start() :]
+                continue
+        top.append(alias)
+    return "".join(top) + html

@@ -1,0 +1,44 @@
+"""MkDocs and ProperDocs: our settings under ``extra:`` checked and completed when the build starts.
+
+``finding_balance.check.check_settings`` does the work (the same check the build command runs
+before any other engine): the disclaimer, the quick exit, the helplines, the quiz wording and the
+anchor redirects. The completed values replace what ``mkdocs.yml`` says, so the templates
+(``overrides/``) read every setting with its default filled in. A mistake stops the build with one
+message naming the key.
+
+MkDocs events: ``on_config`` (the settings) and ``on_files`` (the pages that redirects name exist).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from finding_balance.check import CheckError, check_settings
+from finding_balance.config import inherited_settings
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.site_url:
+        raise PluginError(
+            "mkdocs.yml: site_url is empty; the counsellors' list and printed pages need the site's full address."
+        )
+    language = str(config.theme["language"] or "en")
+    untranslated = inherited_settings(Path(config.config_file_path)) if config.config_file_path else ()
+    try:
+        config.extra.update(check_settings(config.extra, None, language, untranslated))
+    except CheckError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    try:
+        language = str(config.theme["language"] or "en")
+        check_settings(config.extra, [file.src_uri for file in files.documentation_pages()], language)
+    except CheckError as error:
+        raise PluginError(str(error)) from None
+    return files
