@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bundle_assets import BUNDLE_CSS, BUNDLE_JS, _take_own, bundle_css, bundle_js
+from finding_balance.site.bundle import (
+    BUNDLE_CSS,
+    BUNDLE_JS,
+    CSS_SOURCES,
+    JS_SOURCES,
+    bundle_css,
+    bundle_js,
+    write_bundles,
+)
 
 
 def test_scripts_are_minified_and_kept_apart() -> None:
@@ -16,10 +24,15 @@ def test_stylesheets_are_minified_in_order() -> None:
     assert bundle_css([".a {\n  color: red;\n}\n", "/* note */ .b { margin: 0 }"]) == ".a{color:red}\n.b{margin:0}\n"
 
 
-def test_only_our_files_are_replaced_where_the_first_one_was(tmp_path: Path) -> None:
-    (tmp_path / "assets").mkdir()
-    for name in ("site.css", "quiz.css"):
-        (tmp_path / "assets" / name).write_text("x")
-    entries = ["https://example.org/theme.css", "assets/site.css", "extra/other.css", "assets/quiz.css"]
-    assert _take_own(entries, tmp_path, BUNDLE_CSS) == ["https://example.org/theme.css", BUNDLE_CSS, "extra/other.css"]
-    assert _take_own(["assets/missing.js"], tmp_path, BUNDLE_JS) == ["assets/missing.js"]
+def test_the_bundles_replace_the_copied_sources(tmp_path: Path) -> None:
+    assets, site = tmp_path / "assets", tmp_path / "site"
+    assets.mkdir()
+    (site / "assets").mkdir(parents=True)
+    for name in (*CSS_SOURCES, *JS_SOURCES):
+        (assets / name).write_text(f"/* {name} */ .x {{ margin: 0 }}" if name.endswith(".css") else "var x = 1;\n")
+        (site / "assets" / name).write_text("copied by the engine")
+    write_bundles(assets, site)
+    left = sorted(path.name for path in (site / "assets").iterdir())
+    assert left == ["finding-balance.min.css", "finding-balance.min.js"]
+    assert (site / BUNDLE_CSS).read_text() == ".x{margin:0}\n" * len(CSS_SOURCES)
+    assert (site / BUNDLE_JS).read_text().count("var x=1;") == len(JS_SOURCES)

@@ -6,21 +6,24 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from pathlib import Path
 
-import csp
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
 from gates import CSP_LISTENER_JS, take_quizzes
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from playwright.sync_api import Page, expect
+
+from finding_balance.site import csp
+from finding_balance.site.finish import FinishError, SiteContext, _finish_page
 
 # --- The hook's pure functions ----------------------------------------------------------------------
 
 
-def post_template(html: str, name: str) -> str:
-    return csp.on_post_template(html, template_name=name, config=MkDocsConfig())
+def post_template(html: str, name: str, serving: bool = False) -> str:
+    """A page through the finishing pass's last step, as every engine's pages go."""
+    context = SiteContext(Path("."), "https://example.org/", Path("docs"), Path("assets"), Path("."), serving=serving)
+    return _finish_page(html, context, name)
 
 
 def test_hash_matches_the_published_example() -> None:
@@ -85,24 +88,18 @@ def test_policy_is_written_first_in_head_after_charset() -> None:
     ],
 )
 def test_pages_it_cannot_protect_stop_the_build(html: str, reason: str) -> None:
-    with pytest.raises(PluginError, match=reason):
+    with pytest.raises(FinishError, match=reason):
         post_template(html, "odd.html")
 
 
-def test_static_templates_get_a_policy_and_the_sitemap_is_left_alone() -> None:
+def test_static_templates_get_a_policy() -> None:
     page = "<html><head><title>Not found</title></head></html>"
     assert "Content-Security-Policy" in post_template(page, "404.html")
-    sitemap = "<?xml version='1.0'?><urlset></urlset>"
-    assert post_template(sitemap, "sitemap.xml") == sitemap
 
 
 def test_mkdocs_serve_gets_no_policy() -> None:
     page = "<html><head></head></html>"
-    try:
-        csp.on_startup(command="serve", dirty=False)
-        assert post_template(page, "404.html") == page
-    finally:
-        csp.on_startup(command="build", dirty=False)
+    assert post_template(page, "404.html", serving=True) == page
     assert post_template(page, "404.html") != page
 
 

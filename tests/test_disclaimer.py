@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import BuiltSite
-from disclaimer import DEFAULT_TEXT, validate_disclaimer
-from mkdocs.exceptions import PluginError
 from playwright.sync_api import Page, expect
 from published_urls import redirect_target
 from sitebuild import PROJECT_ROOT, build_variant
+
+from finding_balance.settings import SettingsError, locale_defaults, validate_disclaimer
 
 
 class _IgnoreTagsLoader(yaml.SafeLoader):
@@ -78,14 +78,17 @@ def test_a_different_configured_text_is_shown(tmp_path: Path) -> None:
         assert banners(html_file) == [f"Please note: {wording}"], html_file.name
 
 
+DEFAULT_TEXT = locale_defaults("en")["disclaimer"]["text"]
+
+
 @pytest.mark.parametrize(
     ("disclaimer_yaml", "message"),
     [
         ("disclaimer:\n    text: ''", "extra.disclaimer.text is empty"),
         ("disclaimer:\n    text: '   '", "extra.disclaimer.text is empty"),
-        ("disclaimer:\n    text: [one, two]", "extra.disclaimer.text: Expected type: <class 'str'>"),
-        ("disclaimer:\n    label: 12", "extra.disclaimer.label: Expected type: <class 'str'>"),
-        ("disclaimer:\n    txt: Typo in the key", "extra.disclaimer.txt: Unrecognised configuration name"),
+        ("disclaimer:\n    text: [one, two]", "extra.disclaimer.text must be text, not a list"),
+        ("disclaimer:\n    label: 12", "extra.disclaimer.label must be text, not a number"),
+        ("disclaimer:\n    txt: Typo in the key", "extra.disclaimer.txt is not a known setting"),
         ("disclaimer: Just a sentence", "extra.disclaimer must be a mapping"),
     ],
 )
@@ -105,7 +108,7 @@ def test_default_wording_says_what_the_site_is_not() -> None:
 
 
 def test_validation_error_is_a_plugin_error() -> None:
-    with pytest.raises(PluginError, match=r"extra\.disclaimer\.text is empty"):
+    with pytest.raises(SettingsError, match=r"extra\.disclaimer\.text is empty"):
         validate_disclaimer({"text": ""})
 
 

@@ -6,15 +6,18 @@ for a person to look at.
 
 from __future__ import annotations
 
+from html import escape
 from urllib.parse import unquote
 
 import segno
 from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
-from handouts import QR_BORDER, QR_SCALE, handout, qr_code
 from playwright.sync_api import Page, expect
 from published_urls import addresses_in
 from sitebuild import PROJECT_ROOT
+
+from finding_balance.qr import QR_BORDER, QR_SCALE, qr_code
+from finding_balance.site.handouts import with_qr_code
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 
@@ -44,13 +47,21 @@ def test_static_pages_have_no_handout(built_site: BuiltSite) -> None:
 
 
 def test_the_qr_code_encodes_the_address() -> None:
-    result = handout("https://example.org/site/", "trust/")
-    assert result.address == "https://example.org/site/trust/"
+    image, size = qr_code("https://example.org/site/trust/")
     code = segno.make("https://example.org/site/trust/", error="m", micro=False)
-    assert result.qr_size == code.symbol_size(scale=QR_SCALE, border=QR_BORDER)[0]
-    svg = unquote(result.qr_image.split(",", 1)[1])
+    assert size == code.symbol_size(scale=QR_SCALE, border=QR_BORDER)[0]
+    svg = unquote(image.split(",", 1)[1])
     assert svg.startswith("<svg") and "<script" not in svg
-    assert result.qr_image == code.svg_data_uri(scale=QR_SCALE, border=QR_BORDER, dark="#000", light="#fff")
+    assert image == code.svg_data_uri(scale=QR_SCALE, border=QR_BORDER, dark="#000", light="#fff")
+
+
+def test_the_placeholder_becomes_the_code() -> None:
+    address = "https:&#x2f;&#x2f;example.org&#x2f;"  # as Zensical's templates escape it
+    html = f'<p><span class="fb-handout__qr" data-fb-qr="{address}" data-fb-qr-alt="QR"></span></p>'
+    image, size = qr_code("https://example.org/")
+    expected = f'<img class="fb-handout__qr" src="{escape(image)}" width="{size}" height="{size}" alt="QR">'
+    assert with_qr_code(html) == f"<p>{expected}</p>"
+
 
 
 def test_a_printed_page_is_a_clean_handout(page: Page, page_log: PageLog, built_site: BuiltSite) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helplines import validate_helplines
-from mkdocs.exceptions import PluginError
+
+from finding_balance.settings import SettingsError, validate_helplines
 
 FULL = {
     "name": "Example Helpline",
@@ -105,7 +105,7 @@ INVALID: list[tuple[str, Any, str, str]] = [
 
 @pytest.mark.parametrize(("raw", "key", "words"), [case[1:] for case in INVALID], ids=[c[0] for c in INVALID])
 def test_invalid_helplines(raw: Any, key: str, words: str) -> None:
-    with pytest.raises(PluginError) as caught:
+    with pytest.raises(SettingsError) as caught:
         validate_helplines(raw)
     message = str(caught.value)
     assert message.startswith(f"mkdocs.yml: {key} "), message

@@ -15,11 +15,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
-from mkdocs.exceptions import PluginError
 from playwright.sync_api import Locator, Page, Route, expect
 from published_urls import redirect_target
-from quick_exit import DEFAULT_URL, validate_quick_exit
 from sitebuild import build_variant
+
+from finding_balance.settings import SettingsError, locale_defaults, validate_quick_exit
+
+DEFAULT_URL = locale_defaults("en")["quick_exit"]["url"]
 
 NEUTRAL = DEFAULT_URL
 NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
@@ -78,14 +80,14 @@ def test_a_different_neutral_page_and_wording_are_used(tmp_path: Path) -> None:
         ({"url": "https://a.example/ b"}, "extra.quick_exit.url must be a full web address without spaces"),
         ({"url": 'https://a.example/"x'}, "extra.quick_exit.url must not contain quotes, angle brackets"),
         ({"url": ""}, "extra.quick_exit.url is empty"),
-        ({"url": 12}, "extra.quick_exit.url: Expected type: <class 'str'>"),
-        ({"lable": "Leave"}, "extra.quick_exit.lable: Unrecognised configuration name"),
+        ({"url": 12}, "extra.quick_exit.url must be text, not a number"),
+        ({"lable": "Leave"}, "extra.quick_exit.lable is not a known setting"),
         ({"label": "  "}, "extra.quick_exit.label is empty"),
         ({"tab_title": ""}, "extra.quick_exit.tab_title is empty"),
     ],
 )
 def test_a_bad_value_is_refused_with_one_clear_message(raw: object, message: str) -> None:
-    with pytest.raises(PluginError) as error:
+    with pytest.raises(SettingsError) as error:
         validate_quick_exit(raw)
     assert message in str(error.value)
     assert str(error.value).startswith("mkdocs.yml: ")
@@ -103,7 +105,7 @@ def test_defaults_fill_in_what_is_left_out() -> None:
     assert settings["url"] == "http://localhost:8000/elsewhere"
     assert settings["label"] == "Leave this site"
     assert validate_quick_exit(None)["url"] == "https://www.bbc.co.uk/weather"
-    with pytest.raises(PluginError):
+    with pytest.raises(SettingsError):
         validate_quick_exit(["https://example.com/"])
 
 

@@ -138,7 +138,7 @@ def test_authoring_mistakes_stop_the_build_with_one_clear_message(
     [
         ("quiz:\n    see_result: ''", "extra.quiz.see_result is empty"),
         ("quiz:\n    your_score: 'You scored'", "extra.quiz.your_score must contain {score} and {max}"),
-        ("quiz:\n    see_reslt: Show", "extra.quiz.see_reslt: Unrecognised configuration name"),
+        ("quiz:\n    see_reslt: Show", "extra.quiz.see_reslt is not a known setting"),
         ("quiz: Show", "extra.quiz must be a mapping"),
     ],
 )

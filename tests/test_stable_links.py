@@ -23,7 +23,8 @@ from published_urls import (
     redirect_target,
 )
 from sitebuild import build_variant, copy_project, mkdocs_build, serving
-from stable_links import AnchorRedirect, parse_anchor_redirects, with_old_anchors
+
+from finding_balance.stable_links import AnchorRedirect, parse_anchor_redirects, with_old_anchors
 
 # ---------------------------------------------------------------------------------------------------
 # The committed list against the real build
