@@ -1,8 +1,9 @@
 # Two commands from a fresh machine (Python 3.11+, make, git):
-#   make serve   set everything up, then build and serve the site at http://127.0.0.1:8000/
+#   make serve   set everything up, then build and serve every edition at http://127.0.0.1:8000/
 #   make test    set everything up, then run every check (lint, unit, build and browser tests)
 # For maintainers:
-#   make build   build site/ with --strict
+#   make build   build every edition into site/ (ENGINE=mkdocs, properdocs or zensical; default mkdocs)
+#   make check   check every page and setting without building
 #   make urls    add new page, section and quiz addresses to tests/published-urls.txt
 #   make bench   build overhead of our hooks (100, 500, 1,000 pages) and page weight (benchmarks/README.md)
 PYTHON ?= python3
@@ -12,7 +13,9 @@ INSTALLED := $(VENV)/.installed
 # The Nu Html Checker for the tests, pinned by package-lock.json (needs Java: tests/find-java.sh).
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: serve build test lint clean bench urls
+ENGINE ?= mkdocs
+
+.PHONY: serve build check test lint clean bench urls
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +29,13 @@ $(NODE_INSTALLED): package.json package-lock.json
 	touch $@
 
 serve: $(INSTALLED)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m finding_balance serve
 
 build: $(INSTALLED)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m finding_balance build --engine $(ENGINE)
+
+check: $(INSTALLED)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m finding_balance check
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

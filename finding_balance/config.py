@@ -40,8 +40,13 @@ def _env(loader: _Loader, node: yaml.Node) -> Any:
     return default
 
 
-def _python_tag(loader: _Loader, suffix: str, node: yaml.Node) -> str:
-    return suffix
+class PythonTag(str):
+    """A ``!!python/...`` value kept as written (``name:material.extensions.emoji.twemoji``), so a
+    config written back out for another engine says the same."""
+
+
+def _python_tag(loader: _Loader, suffix: str, node: yaml.Node) -> PythonTag:
+    return PythonTag(suffix)
 
 
 _Loader.add_constructor("!ENV", _env)

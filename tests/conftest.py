@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
-from sitebuild import PROJECT_ROOT, bind_server, mkdocs_build, serving
+from sitebuild import PROJECT_ROOT, bind_server, serving, site_build
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -31,7 +31,13 @@ class BuiltSite:
     base_url: str
 
     def html_files(self) -> list[Path]:
-        return sorted(self.directory.rglob("*.html"))
+        """The pages of the English edition (the Spanish one is under ``es/``: ``edition_files``)."""
+        spanish = self.directory / "es"
+        return sorted(path for path in self.directory.rglob("*.html") if not path.is_relative_to(spanish))
+
+    def edition_files(self, language: str) -> list[Path]:
+        """The pages of one edition: ``en`` at the root, ``es`` under ``es/``."""
+        return self.html_files() if language == "en" else sorted((self.directory / language).rglob("*.html"))
 
     def soup(self, relative_path: str) -> BeautifulSoup:
         return BeautifulSoup((self.directory / relative_path).read_text(encoding="utf-8"), "html.parser")
@@ -45,10 +51,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     server = bind_server(site_dir)
     host, port = server.server_address[:2]
     base_url = f"http://{host}:{port}/"
-    result = mkdocs_build(PROJECT_ROOT / "mkdocs.yml", site_dir, site_url=base_url)
+    result = site_build(PROJECT_ROOT, site_dir, site_url=base_url)
     if result.returncode != 0:
         server.server_close()
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+        pytest.fail(f"the build (mkdocs build --strict, every edition) failed:\n{result.stderr}", pytrace=False)
     with serving(site_dir, server) as url:
         yield BuiltSite(site_dir, url)
 

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "hooks")]
-from sitebuild import PROJECT_ROOT, mkdocs_build  # noqa: E402
+from sitebuild import PROJECT_ROOT, site_build  # noqa: E402
 
 from finding_balance.outline import outline  # noqa: E402  (the hooks folder is not a package)
 
@@ -147,7 +147,7 @@ def main() -> int:
     """Build the site, add its new addresses to the list, report the listed ones that are broken."""
     with tempfile.TemporaryDirectory() as folder:
         site_dir = Path(folder)
-        result = mkdocs_build(PROJECT_ROOT / "mkdocs.yml", site_dir)
+        result = site_build(PROJECT_ROOT, site_dir, site_url="https://finding-balance.example.org/")
         if result.returncode != 0:
             print(result.stderr, file=sys.stderr)
             print("The site does not build: fix that first.", file=sys.stderr)

@@ -16,7 +16,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 #: What a variant build needs from the project; everything else (tests, venv, site) is left out.
-SOURCES = ("mkdocs.yml", "docs", "overrides", "hooks")
+SOURCES = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es", "overrides", "hooks")
 
 
 def mkdocs_build(
@@ -30,6 +30,17 @@ def mkdocs_build(
     if strict:
         command.append("--strict")
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=config_file.parent)
+
+
+def site_build(
+    root: Path, site_dir: Path, *, site_url: str, engine: str = "mkdocs"
+) -> subprocess.CompletedProcess[str]:
+    """Build every edition (English in ``site_dir``, Spanish in ``site_dir/es``) with ``engine``, through
+    the build command that ``make build`` runs."""
+    command = [sys.executable, "-m", "finding_balance", "build", "--engine", engine]
+    command += ["--site-dir", str(site_dir), "--site-url", site_url]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=root)
 
 
 def copy_project(destination: Path) -> Path:

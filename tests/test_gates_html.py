@@ -23,7 +23,7 @@ from sitebuild import PROJECT_ROOT
 VNU_JAR = PROJECT_ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 ALLOWLIST = Path(__file__).with_name("vnu-allowlist.yml")
 THEME_TEMPLATES = Path(material.__file__).parent / "templates"
-OUR_SOURCES = ("docs", "overrides", "hooks")
+OUR_SOURCES = ("docs", "docs-es", "overrides", "hooks", "finding_balance")
 CANARY_NAME = "canary.html"
 CANARY = (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Canary</title></head>'

@@ -3,9 +3,11 @@
 So the build command does around it what the hooks do under MkDocs:
 
 1. ``finding_balance.check.check_edition``: every authoring mistake stops the build first.
-2. A config for Zensical beside the edition's own (``.zensical.<name>.yml``, removed afterwards) that
-   inherits it and adds our settings checked and completed (``extra.disclaimer`` with its defaults
-   and so on), because Zensical's templates cannot call Python to fill them in.
+2. A config for Zensical beside the edition's own (``.zensical.<name>.yml``, removed afterwards): the
+   edition's config with its ``INHERIT`` already merged as MkDocs merges it (Zensical's own merge
+   appends lists, so a Spanish ``nav`` would follow the English one), plus our settings checked and
+   completed (``extra.disclaimer`` with its defaults and so on), because Zensical's templates cannot
+   call Python to fill them in.
 3. ``zensical build --clean --strict`` with that config.
 4. ``finding_balance.site.finish.finish_site`` over the output folder.
 """
@@ -21,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from finding_balance.check import check_edition, check_settings, docs_files
-from finding_balance.config import Edition
+from finding_balance.config import Edition, PythonTag
 from finding_balance.site.finish import SiteContext, finish_site
 
 
@@ -31,14 +33,24 @@ def zensical_command() -> list[str]:
     return [str(beside)] if beside.exists() else [shutil.which("zensical") or "zensical"]
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes ``!!python/...`` values back as the tags they were read from."""
+
+
+def _python_tag(dumper: yaml.SafeDumper, value: PythonTag) -> yaml.Node:
+    return dumper.represent_scalar(f"tag:yaml.org,2002:python/{value}", "")
+
+
+_Dumper.add_representer(PythonTag, _python_tag)
+
+
 def zensical_config(edition: Edition, settings: dict[str, object]) -> str:
-    """The YAML of the config Zensical builds from: the edition's own, plus our completed settings."""
-    overrides = {
-        "INHERIT": edition.config_file.name,
-        "site_dir": os.path.relpath(edition.site_dir, edition.config_file.parent),
-        "extra": {key: value for key, value in settings.items() if key != "helplines"},
-    }
-    return yaml.safe_dump(overrides, allow_unicode=True, sort_keys=False)
+    """The YAML of the config Zensical builds from: the edition's own, merged, with our settings."""
+    config = dict(edition.raw)
+    config["site_dir"] = os.path.relpath(edition.site_dir, edition.config_file.parent)
+    config["site_url"] = edition.site_url
+    config["extra"] = {**dict(edition.extra), **settings}
+    return yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
 def build(edition: Edition) -> subprocess.CompletedProcess[str]:
