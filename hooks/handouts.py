@@ -1,8 +1,9 @@
 """Printed handouts: every page ends its printout with its full address and a QR code leading to it.
 
-The QR code is made here at build time by ``segno`` (pure Python) as an SVG image in a ``data:`` URL:
-no online QR service, no file to fetch, no request of any kind. ``overrides/partials/handout.html``
-(included from ``main.html`` before the footer) shows address and code in print only;
+The QR code is made at build time by ``finding_balance.qr`` (with ``zxing-cpp``) as an SVG image in a
+``data:`` URL: no online QR service, no file to fetch, no request of any kind.
+``overrides/partials/handout.html`` (included from ``main.html`` before the footer) shows address and
+code in print only;
 ``assets/handout.css`` holds the print rules: no navigation, search, buttons or quick exit on paper,
 the disclaimer banner kept. Static pages such as ``404.html`` have no address of their own and get no
 handout part.
@@ -17,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-import segno
 from hook_config import add_assets
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,13 +25,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from finding_balance.qr import qr_code
+
 log = get_plugin_logger("handouts")
 
 ASSETS_CSS = "assets/handout.css"
-#: Pixels per QR module in the SVG; print CSS sets the printed size.
-QR_SCALE = 4
-#: The quiet zone around the code, in modules: 4 is what the QR standard asks for.
-QR_BORDER = 4
 
 
 @dataclass(frozen=True)
@@ -43,13 +41,6 @@ class Handout:
     """The QR code of ``address``: an SVG image as a ``data:`` URL, for an ``<img src>``."""
     qr_size: int
     """Width and height of the SVG image in pixels."""
-
-
-def qr_code(address: str) -> tuple[str, int]:
-    """The QR code of ``address`` as an SVG ``data:`` URL (black on white) and its size in pixels."""
-    code = segno.make(address, error="m", micro=False)
-    width, _ = code.symbol_size(scale=QR_SCALE, border=QR_BORDER)
-    return code.svg_data_uri(scale=QR_SCALE, border=QR_BORDER, dark="#000", light="#fff"), width
 
 
 def handout(site_url: str, page_url: str) -> Handout:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-import segno
 from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
-from handouts import QR_BORDER, QR_SCALE, handout, qr_code
+from handouts import handout
 from playwright.sync_api import Page, expect
 from published_urls import addresses_in
 from sitebuild import PROJECT_ROOT
+
+from finding_balance.qr import qr_code
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 
@@ -43,14 +44,14 @@ def test_static_pages_have_no_handout(built_site: BuiltSite) -> None:
     assert not built_site.soup("404.html").select(".fb-handout")
 
 
-def test_the_qr_code_encodes_the_address() -> None:
+def test_the_handout_carries_the_qr_code_of_its_full_address() -> None:
+    # What the code holds and that it scans: tests/test_qr.py.
     result = handout("https://example.org/site/", "trust/")
     assert result.address == "https://example.org/site/trust/"
-    code = segno.make("https://example.org/site/trust/", error="m", micro=False)
-    assert result.qr_size == code.symbol_size(scale=QR_SCALE, border=QR_BORDER)[0]
+    assert (result.qr_image, result.qr_size) == qr_code("https://example.org/site/trust/")
     svg = unquote(result.qr_image.split(",", 1)[1])
     assert svg.startswith("<svg") and "<script" not in svg
-    assert result.qr_image == code.svg_data_uri(scale=QR_SCALE, border=QR_BORDER, dark="#000", light="#fff")
+    assert f"width='{result.qr_size}' height='{result.qr_size}'" in svg
 
 
 def test_a_printed_page_is_a_clean_handout(page: Page, page_log: PageLog, built_site: BuiltSite) -> None:
