@@ -30,7 +30,9 @@ def run_script(name: str, *args: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("name", ["synthetic_site.py", "build_overhead.py", "page_weight.py", "lighthouse.py"])
+@pytest.mark.parametrize(
+    "name", ["synthetic_site.py", "build_overhead.py", "page_weight.py", "lighthouse.py", "qr_codes.py"]
+)
 def test_every_script_starts(name: str) -> None:
     assert "usage:" in run_script(name, "--help")
 
@@ -66,3 +68,8 @@ def test_page_weight_script_prints_assets_and_heaviest_page(site_dir: Path) -> N
     assert "heaviest page:" in printed
     for bundle in ("assets/finding-balance.min.css", "assets/finding-balance.min.js"):
         assert bundle in printed
+
+
+def test_qr_codes_script_prints_milliseconds_per_code() -> None:
+    printed = run_script("qr_codes.py", "--codes", "20")
+    assert "finding_balance.qr (zxing-cpp)" in printed and " ms" in printed
