@@ -27,6 +27,7 @@ Run: ``.venv/bin/python benchmarks/build_overhead.py --pages 100 500 1000``.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import platform
@@ -42,7 +43,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
+
+from finding_balance.config import load_config
+from finding_balance.engines.zensical import ConfigDumper
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BENCH_DIR.parent
@@ -95,8 +98,7 @@ class SizeResult:
 
 def real_config() -> dict[str, Any]:
     """The project's ``mkdocs.yml`` as MkDocs reads it (``!ENV`` resolved)."""
-    with open(PROJECT_ROOT / "mkdocs.yml", encoding="utf-8") as file:
-        return yaml_load(file)
+    return load_config(PROJECT_ROOT / "mkdocs.yml")
 
 
 def variant_config(
@@ -106,7 +108,7 @@ def variant_config(
 
     ``hooks_dir`` replaces the folder of every hook (to measure a changed copy of ``hooks/``).
     """
-    config = json.loads(json.dumps(base))  # a deep copy of plain YAML data
+    config = copy.deepcopy(base)
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
     config["strict"] = True
@@ -118,7 +120,11 @@ def variant_config(
         paths = [(PROJECT_ROOT / hook).resolve() for hook in base.get("hooks", [])]
         config["hooks"] = [str(hooks_dir.resolve() / path.name if hooks_dir else path) for path in paths]
     else:
+        # Plain Material: no hooks, and no quiz extension either (quiz fences stay code blocks).
         config.pop("hooks", None)
+        config["markdown_extensions"] = [
+            entry for entry in config.get("markdown_extensions", []) if entry != "finding_balance.quiz.markdown"
+        ]
     return config
 
 
@@ -126,9 +132,6 @@ def prepare(workdir: Path, pages: int, hooks_dir: Path | None = None) -> tuple[P
     """Write the synthetic site and the A and B configs into ``workdir``; return the two configs."""
     docs_dir = workdir / "docs"
     counts = write_site(docs_dir, pages)
-    assets = PROJECT_ROOT / "docs" / "assets"
-    if assets.is_dir():
-        shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
     base = real_config()
     config_a = write_config(
         workdir / "mkdocs-a.yml", variant_config(base, docs_dir, workdir / "site-a", hooks=True, hooks_dir=hooks_dir)
@@ -142,7 +145,7 @@ def prepare(workdir: Path, pages: int, hooks_dir: Path | None = None) -> tuple[P
 
 
 def write_config(path: Path, config: dict[str, Any]) -> Path:
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.dump(config, Dumper=ConfigDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
 
 

@@ -33,7 +33,7 @@ def zensical_command() -> list[str]:
     return [str(beside)] if beside.exists() else [shutil.which("zensical") or "zensical"]
 
 
-class _Dumper(yaml.SafeDumper):
+class ConfigDumper(yaml.SafeDumper):
     """Writes ``!!python/...`` values back as the tags they were read from."""
 
 
@@ -41,7 +41,7 @@ def _python_tag(dumper: yaml.SafeDumper, value: PythonTag) -> yaml.Node:
     return dumper.represent_scalar(f"tag:yaml.org,2002:python/{value}", "")
 
 
-_Dumper.add_representer(PythonTag, _python_tag)
+ConfigDumper.add_representer(PythonTag, _python_tag)
 
 
 def zensical_config(edition: Edition, settings: dict[str, object]) -> str:
@@ -50,7 +50,7 @@ def zensical_config(edition: Edition, settings: dict[str, object]) -> str:
     config["site_dir"] = os.path.relpath(edition.site_dir, edition.config_file.parent)
     config["site_url"] = edition.site_url
     config["extra"] = {**dict(edition.extra), **settings}
-    return yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    return yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False)
 
 
 def build(edition: Edition) -> subprocess.CompletedProcess[str]:
