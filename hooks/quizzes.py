@@ -9,8 +9,9 @@ possible under MkDocs, with the same functions the build command's check uses fo
 - ``on_page_markdown``: ``finding_balance.check.check_page`` on the page's file: any authoring
   mistake stops the build with one message (file, line, quiz id, what is wrong), before the page is
   converted.
-- ``on_page_content``: every quiz of the page really reached its HTML (a fence inside raw HTML or an
-  indented code block would be shown as code).
+
+That every quiz really reached its page (a fence inside raw HTML or an indented code block would be
+shown as code) is checked over the built site, under every engine (``finding_balance.site.finish``).
 """
 
 from __future__ import annotations
@@ -24,19 +25,17 @@ from mkdocs.structure.pages import Page
 
 from finding_balance.check import CheckError, QuizIds, check_page
 from finding_balance.quiz.markdown import scale_labels
-from finding_balance.quiz.model import Quiz
 from finding_balance.quiz.render import TextRenderer
 
 EXTENSION = "finding_balance.quiz.markdown"
 
 _seen = QuizIds()
 _renderer = TextRenderer()
-_page_quizzes: dict[str, list[Quiz]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _seen, _page_quizzes
-    _seen, _page_quizzes = QuizIds(), {}
+    global _seen
+    _seen = QuizIds()
     extensions = list(config.markdown_extensions)
     if "pymdownx.superfences" not in extensions or EXTENSION not in extensions:
         raise PluginError(
@@ -60,20 +59,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     pages = [file.src_uri for file in files]
     try:
         scale = scale_labels(config.extra["quiz"])
-        _page_quizzes[page.file.src_uri] = check_page(
+        check_page(
             _display_path(page, config), page.file.src_uri, text, pages, _seen, _renderer, scale
         )
     except CheckError as error:
         raise PluginError(str(error)) from None
     return markdown
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    for quiz in _page_quizzes.get(page.file.src_uri, []):
-        if f'id="quiz-{quiz.id}"' not in html:
-            where = _seen.places.get(quiz.id, _display_path(page, config))
-            raise PluginError(
-                f"{where}: quiz '{quiz.id}': the quiz did not reach the page; a quiz must not sit inside raw HTML "
-                "or an indented code block."
-            )
-    return html

@@ -71,7 +71,7 @@ def addresses_in(site_dir: Path) -> list[str]:
     addresses: list[str] = []
     html_files = sorted(site_dir.rglob("*.html"), key=lambda path: page_address(site_dir, path))
     for html_file in html_files:
-        if html_file.relative_to(site_dir).as_posix() in NOT_PAGES:
+        if html_file.name in NOT_PAGES:
             continue
         html = html_file.read_text(encoding="utf-8")
         if redirect_target(html) is not None:

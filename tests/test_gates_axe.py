@@ -38,7 +38,7 @@ def test_axe_finds_nothing_on_any_page_width_or_palette(browser: Browser, built_
                 found += [f"{where}: {violation}" for violation in axe_violations(page)]
                 checked += 1
         context.close()
-    assert checked == len(PALETTES) * len(WIDTHS) * len(built_site.html_files())
+    assert checked == len(PALETTES) * len(WIDTHS) * len(list(built_site.directory.rglob("*.html")))
     assert not found, "\n".join(found)
 
 

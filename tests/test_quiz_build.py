@@ -109,7 +109,7 @@ BAD_PAGES = [
     ),
     pytest.param(
         {"bad.md": page("> ```quiz\n> id: quoted\n> type: prompt\n> title: T\n> prompts: [A]\n> ```\n")},
-        "docs/bad.md: a ```quiz block could not be read where it stands",
+        "docs/bad.md:9: quiz: a ```quiz block could not be read where it stands",
         id="quiz-in-a-quote",
     ),
     pytest.param(

@@ -82,6 +82,11 @@ extra:
 """
 
 
+def english_addresses() -> list[str]:
+    """The listed addresses of the English edition: the changed copy is built from mkdocs.yml alone."""
+    return [address for address in read_list() if not address.startswith("/es/")]
+
+
 def build_changed_site(workdir: Path, *, with_redirects: bool) -> tuple[str, Path]:
     """Build a copy without trust's "Check in" heading and self-care's "cycle" section, with about.md
     renamed about-us.md (links and navigation updated), with or without the redirects for them."""
@@ -112,7 +117,7 @@ def build_changed_site(workdir: Path, *, with_redirects: bool) -> tuple[str, Pat
 
 def test_a_removed_heading_or_moved_page_fails_the_check_without_a_redirect(tmp_path: Path) -> None:
     _, site = build_changed_site(tmp_path, with_redirects=False)
-    problems = broken(site, read_list())
+    problems = broken(site, english_addresses())
     assert set(problems) == GONE
     assert problems["/trust/#check-in"] == "/trust/ has no anchor #check-in"
     assert problems["/about/"] == "no page at /about/"
@@ -128,7 +133,7 @@ def redirected_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
 
 def test_with_redirects_every_listed_address_works_again(redirected_site: tuple[Path, str]) -> None:
     site, _ = redirected_site
-    assert broken(site, read_list()) == {}
+    assert broken(site, english_addresses()) == {}
     # The renamed page is a redirect page; the old anchors went back into their pages.
     assert redirect_target((site / "about" / "index.html").read_text(encoding="utf-8")) == "../about-us/"
     trust = (site / "trust" / "index.html").read_text(encoding="utf-8")

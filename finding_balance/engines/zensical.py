@@ -9,12 +9,16 @@ So the build command does around it what the hooks do under MkDocs:
    completed (``extra.disclaimer`` with its defaults and so on), because Zensical's templates cannot
    call Python to fill them in.
 3. ``zensical build --clean --strict`` with that config.
-4. ``finding_balance.site.finish.finish_site`` over the output folder.
+4. ``finding_balance.site.finish.finish_site`` over the output folder. Zensical's search dialog
+   lives in a shadow root styled by a ``<style>`` element its script writes; the policy allows exactly
+   that stylesheet by its hash (``theme_style_hashes``), not inline styles in general.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +28,7 @@ import yaml
 
 from finding_balance.check import check_edition, check_settings, docs_files
 from finding_balance.config import Edition, PythonTag
+from finding_balance.site.csp import source_hash
 from finding_balance.site.finish import SiteContext, finish_site
 
 
@@ -51,6 +56,23 @@ def zensical_config(edition: Edition, settings: dict[str, object]) -> str:
     config["site_url"] = edition.site_url
     config["extra"] = {**dict(edition.extra), **settings}
     return yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False)
+
+
+#: ``X("style",{},Name.toString())``: the theme script writing a ``<style>`` from a string constant.
+_STYLE_ELEMENT = re.compile(r'[A-Za-z_$][\w$]*\("style",\{\},(?P<name>[A-Za-z_$][\w$]*)\.toString\(\)\)')
+
+
+def theme_style_hashes(site_dir: Path) -> tuple[str, ...]:
+    """The CSP hashes of the stylesheets Zensical's theme script writes into ``<style>`` elements."""
+    hashes = []
+    for bundle in sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js")):
+        script = bundle.read_text(encoding="utf-8")
+        for name in dict.fromkeys(match["name"] for match in _STYLE_ELEMENT.finditer(script)):
+            constant = re.search(rf"(?<![\w$]){re.escape(name)}='((?:[^'\\]|\\.)*)'", script)
+            if constant:
+                text = json.loads('"' + constant.group(1).replace('"', '\\"').replace("\\'", "'") + '"')
+                hashes.append(source_hash(text))
+    return tuple(hashes)
 
 
 def build(edition: Edition) -> subprocess.CompletedProcess[str]:
@@ -81,6 +103,7 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
             nav=edition.nav,
             use_directory_urls=edition.use_directory_urls,
             extra={**edition.extra, **settings},
+            style_hashes=theme_style_hashes(edition.site_dir),
         )
     )
     return result

@@ -122,6 +122,8 @@ class QuizBlock:
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
+#: A quiz fence inside a quote (``> ```quiz``): Markdown does not read it as a quiz.
+_QUOTED_QUIZ = re.compile(r"^[ \t]*>[ \t>]*(`{3,}|~{3,})[ \t]*\.?\{?[ \t]*quiz\b")
 
 
 def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
@@ -142,6 +144,12 @@ def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
                 fence = _OpenFence(match["fence"], match["indent"], number, heading_level, is_quiz)
             elif heading := _HEADING.match(line):
                 heading_level = len(heading[1])
+            elif _QUOTED_QUIZ.match(line):
+                raise QuizError(
+                    "a ```quiz block could not be read where it stands; put quiz fences at the start of a line, "
+                    "or inside an admonition or list, not inside a quote or raw HTML",
+                    number,
+                )
         elif match and not match["info"] and fence.is_closed_by(match["fence"]):
             if fence.is_quiz:
                 blocks.append(QuizBlock(fence.line, "\n".join(fence.body), fence.heading_level))

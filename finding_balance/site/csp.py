@@ -103,21 +103,26 @@ def inline_scripts(html: str) -> list[str]:
     return scripts
 
 
-def script_hash(source: str) -> str:
-    """The CSP source expression that allows exactly this inline script: ``'sha256-…'``."""
+def source_hash(source: str) -> str:
+    """The CSP source expression that allows exactly this inline script or stylesheet: ``'sha256-…'``."""
     digest = hashlib.sha256(source.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def content_security_policy(html: str) -> str:
-    """The policy for one page: only the site itself, plus the hashes of the page's inline scripts."""
+script_hash = source_hash
+
+
+def content_security_policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
+    """The policy for one page: only the site itself, plus the hashes of the page's inline scripts
+    (and of the stylesheets the theme's script writes, ``style_hashes``)."""
     hashes = list(dict.fromkeys(script_hash(source) for source in inline_scripts(html)))
     directives = {name: list(sources) for name, sources in BASE_DIRECTIVES.items()}
     directives["script-src"] += hashes
+    directives["style-src"] += list(style_hashes)
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def with_policy(html: str) -> str:
+def with_policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
     """``html`` with its policy written as the first element of ``<head>`` after ``<meta charset>``.
 
     Raises ``ValueError`` when the page has no ``<head>`` or already carries a policy.
@@ -127,5 +132,5 @@ def with_policy(html: str) -> str:
     head = HEAD_START.search(html)
     if head is None:
         raise ValueError("the page has no <head>")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, style_hashes)}">'
     return f"{html[: head.end()]}\n    {meta}{html[head.end() :]}"

@@ -50,6 +50,8 @@ class SiteContext:
     extra: dict[str, Any] = field(default_factory=dict)
     serving: bool = False
     """Under ``mkdocs serve``: no Content Security Policy (its live-reload script is inline)."""
+    style_hashes: tuple[str, ...] = ()
+    """Hashes of stylesheets the engine's theme script writes (``engines.zensical.theme_style_hashes``)."""
 
 
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
@@ -69,6 +71,20 @@ def article_of(html: str) -> str:
         return html
     end = html.rfind(_ARTICLE_END)
     return html[start.end() : end if end > start.end() else len(html)]
+
+
+def _quizzes_of(path: Path) -> list[tuple[str, int]]:
+    """The ids and lines of the quizzes of a Markdown file (none when it has no quiz fence)."""
+    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    if "quiz" not in text:
+        return []
+    found = []
+    for block in find_quiz_blocks(text):
+        try:
+            found.append((parse_quiz(block).id, block.line))
+        except QuizError:
+            continue
+    return found
 
 
 def _quiz_line(path: Path, quiz_id: str) -> int:
@@ -119,15 +135,26 @@ def finish_site(context: SiteContext) -> None:
             id_cache[source] = anchors.ids_in(pages.get(source, ""))
         return id_cache[source]
 
+    def display(path: Path) -> str:
+        root = context.display_root
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    # A fence the engine did not read as a quiz (inside raw HTML, or indented into a code block) must
+    # not vanish without a word.
+    for source, html in pages.items():
+        for quiz_id, line in _quizzes_of(context.docs_dir / source):
+            if f'id="quiz-{quiz_id}"' not in html:
+                problems.append(
+                    f"{display(context.docs_dir / source)}:{line}: quiz '{quiz_id}': the quiz did not reach the page; "
+                    "a quiz must not sit inside raw HTML or an indented code block."
+                )
+
     by_url = {url: source for source, url in urls.items()}
     for source, html in pages.items():
         for quiz_id, target, fragment in anchors.quiz_link_problems(source, html, urls[source], by_url, ids_of):
             path = context.docs_dir / source
-            display = path.relative_to(context.display_root).as_posix() if path.is_relative_to(
-                context.display_root
-            ) else str(path)
             problems.append(
-                f"{display}:{_quiz_line(path, quiz_id)}: quiz '{quiz_id}': the link to '{target}#{fragment}' points "
+                f"{display(path)}:{_quiz_line(path, quiz_id)}: quiz '{quiz_id}': the link '{target}#{fragment}' points "
                 f"to an anchor '#{fragment}' that {target} does not have"
             )
     if problems:
@@ -172,6 +199,6 @@ def _finish_page(html: str, context: SiteContext, name: str) -> str:
     if context.serving:
         return html
     try:
-        return csp.with_policy(html)
+        return csp.with_policy(html, context.style_hashes)
     except ValueError as error:
         raise FinishError([f"csp: {name}: {error}."]) from None
