@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup, Tag
 from conftest import BuiltSite
 from gates import CSP_LISTENER_JS, take_quizzes
 from playwright.sync_api import Browser, Route, expect
-from sitebuild import PROJECT_ROOT, bind_server, serving, site_build
+from sitebuild import PROJECT_ROOT, bind_server, copy_project, serving, site_build
 
 from finding_balance.config import read_edition
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
@@ -181,3 +181,43 @@ def test_in_the_browser(engine_site: BuiltSite, edition: str, browser: Browser) 
     finally:
         context.close()
     assert errors == []
+
+
+BAD_QUIZ = """---
+description: A page with a mistake.
+---
+
+# Bad
+
+```quiz
+id: broken
+type: scale
+title: T
+items: [One]
+results:
+  - range: [0, 2]
+    title: Low
+    text: Fine.
+```
+"""
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", *ENGINES])
+def test_a_mistake_stops_every_engine_with_one_clear_message(tmp_path: Path, engine: str) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "bad.md").write_text(BAD_QUIZ, encoding="utf-8")
+    result = site_build(project, tmp_path / "site", site_url="https://example.org/", engine=engine)
+    assert result.returncode != 0
+    assert "docs/bad.md:" in result.stderr and "quiz 'broken': results: no result covers scores 3 to 4" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", *ENGINES])
+def test_a_missing_translation_stops_every_engine(tmp_path: Path, engine: str) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  helplines: []", "  helplines:\n    - name: A line"))
+    result = site_build(project, tmp_path / "site", site_url="https://example.org/", engine=engine)
+    assert result.returncode != 0
+    assert "extra.helplines is set for another language, but not for 'es'" in result.stderr
+    assert "Traceback" not in result.stderr
