@@ -122,9 +122,12 @@ def variant_config(
     else:
         # Plain Material: no hooks, and no quiz extension either (quiz fences stay code blocks).
         config.pop("hooks", None)
-        config["markdown_extensions"] = [
-            entry for entry in config.get("markdown_extensions", []) if entry != "finding_balance.quiz.markdown"
-        ]
+        extensions = config.get("markdown_extensions") or {}
+        if isinstance(extensions, dict):
+            ours = "finding_balance.quiz.markdown"
+            config["markdown_extensions"] = {name: value for name, value in extensions.items() if name != ours}
+        else:
+            config["markdown_extensions"] = [entry for entry in extensions if entry != "finding_balance.quiz.markdown"]
     return config
 
 

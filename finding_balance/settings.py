@@ -199,15 +199,55 @@ def validate_words(raw: Any, language: str = "en") -> dict[str, str]:
     return text_settings("words", raw, locale_defaults(language)["words"], "a mapping of wording")
 
 
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+EDITION_KEYS = ("language", "label", "url", "default")
+
+
+def validate_editions(raw: Any) -> list[dict[str, Any]]:
+    """``extra.editions``: the site's other editions, for the language link and hreflang links.
+
+    Each is ``language`` (its code, as in its ``theme.language``), ``label`` (the link's words, in
+    that language), ``url`` (the edition's address, ending in ``/``) and optionally ``default: true``
+    for the main edition (``x-default``).
+    """
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise _fail("extra.editions", f"must be a list of editions (each starting with '- language:'), not {kind(raw)}")
+    editions = []
+    for index, entry in enumerate(raw):
+        where = f"extra.editions[{index}]"
+        if not isinstance(entry, Mapping):
+            raise _fail(where, f"must be a mapping with language, label and url, not {kind(entry)}")
+        unknown = sorted(str(key) for key in entry if key not in EDITION_KEYS)
+        if unknown:
+            raise _fail(f"{where}.{unknown[0]}", f"is not a known key; use only {', '.join(EDITION_KEYS)}")
+        for key in ("language", "label", "url"):
+            value = entry.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise _fail(f"{where}.{key}", f"must be text, not {kind(value) if value is not None else 'missing'}")
+        if not _LANGUAGE.match(entry["language"]):
+            raise _fail(f"{where}.language", f"is {entry['language']!r}; use a language code such as 'es'")
+        url = entry["url"].strip()
+        problem = check_url(url)
+        if problem or not url.endswith("/"):
+            raise _fail(f"{where}.url", problem or f"must end with '/', like the edition's site_url: {url!r}")
+        if not isinstance(entry.get("default", False), bool):
+            raise _fail(f"{where}.default", f"must be true or false, not {kind(entry['default'])}")
+        label, default = entry["label"].strip(), entry.get("default", False)
+        editions.append({"language": entry["language"], "label": label, "url": url, "default": default})
+    return editions
+
+
 def untranslated(own: Mapping[str, Any], inherited: Mapping[str, Any], language: str) -> list[str]:
     """Settings of ours that a language's config inherits from the config it builds on (another
     language's wording or helplines) instead of giving its own: ``extra.<group>.<key>`` each."""
     found = []
-    for group in (*GROUPS, "helplines"):
+    for group in (*GROUPS, "helplines", "editions"):
         parent, child = inherited.get(group), own.get(group)
-        if group == "helplines":
+        if group in ("helplines", "editions"):
             if parent and child is None:
-                found.append("extra.helplines")
+                found.append(f"extra.{group}")
         elif isinstance(parent, Mapping):
             mine = child if isinstance(child, Mapping) else {}
             found += [f"extra.{group}.{key}" for key in parent if key not in mine]
@@ -225,5 +265,6 @@ def resolve_extra(extra: Mapping[str, Any], language: str = "en") -> dict[str, A
         "helplines": validate_helplines(extra.get("helplines")),
         "quiz": validate_quiz_strings(extra.get("quiz"), language),
         "words": validate_words(extra.get("words"), language),
+        "editions": validate_editions(extra.get("editions")),
         "language": language,
     }

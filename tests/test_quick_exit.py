@@ -206,7 +206,7 @@ def test_quick_exit_blanks_the_page_and_clears_quiz_answers(page: Page, built_si
     checklist.locator("[data-quiz-remember]").check()
     page.locator("#quiz-partner-self-care textarea").first.fill("Something private")
     stored = f"Object.keys(localStorage).filter(key => key.startsWith('{STORE_PREFIX}'))"
-    assert page.evaluate(stored) == [f"{STORE_PREFIX}weekly-self-care"]
+    assert page.evaluate(stored) == [f"{STORE_PREFIX}en.weekly-self-care"]
 
     page.locator("h1").click()
     for _ in range(3):

@@ -171,7 +171,7 @@ def test_corrupt_stored_answers_are_ignored(
     page: Page, page_log: PageLog, quiz_urls: dict[str, str], corrupt: str
 ) -> None:
     quiz = open_quiz(page, quiz_urls["checklist"])
-    key = STORE_PREFIX + quiz.get_attribute("data-quiz-id")
+    key = STORE_PREFIX + "en." + quiz.get_attribute("data-quiz-id")
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, corrupt])
     page.reload()
     quiz = open_quiz(page, page.url)

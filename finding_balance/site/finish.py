@@ -1,8 +1,9 @@
 """The finishing pass over one built edition: what needs every page, or a page's final HTML.
 
 In order: our CSS and JS bundles (``bundle``), old anchors put back and quiz links' anchors checked
-(``anchors``), the counsellors' list (``counsellors``), each page's handout QR code (``handouts``) and,
-last, each page's Content Security Policy (``csp``), then the host headers file (``headers``). Each
+(``anchors``), the counsellors' list (``counsellors``), the sitemap's language alternates
+(``sitemap``), each page's handout QR code (``handouts``) and, last, each page's Content Security
+Policy (``csp``). Each
 built page is read once and written once.
 
 Callers, the only thing that differs between engines: under MkDocs and ProperDocs
@@ -22,6 +23,7 @@ from finding_balance.outline import outline
 from finding_balance.quiz.markdown import page_url, relative_url
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.site import anchors, counsellors, csp, handouts
+from finding_balance.site.sitemap import write_alternates
 from finding_balance.site.bundle import write_bundles
 from finding_balance.stable_links import parse_anchor_redirects
 
@@ -179,6 +181,9 @@ def finish_site(context: SiteContext) -> None:
         listed = counsellors.in_order(entries, order)
         for source in directory_pages:
             pages[source] = counsellors.with_directory(pages[source], listed, source, context.extra.get("words", {}))
+
+    language = str(context.extra.get("language") or "en")
+    write_alternates(site_dir, context.site_url, language, context.extra.get("editions") or [])
 
     written = {output[source] for source in pages}
     for source, html in pages.items():

@@ -1,12 +1,18 @@
 /* Finding Balance: the self-reflection quizzes of a page (markup from overrides/partials/quiz.html).
  * Answers live in page memory only. With "Remember my answers" ticked they are also kept in this
- * browser's localStorage ("finding-balance.quiz.<id>") until cleared. Nothing is ever sent anywhere.
+ * browser's localStorage ("finding-balance.quiz.<language>.<id>") until cleared. Nothing is ever sent anywhere.
  * Listeners are global and added once; each quiz is set up once per page view through Material's
  * document$, so quizzes work after instant navigation too. */
 (function () {
   "use strict";
 
   var STORE_PREFIX = "finding-balance.quiz.";
+
+  /* Each edition keeps its own answers ("finding-balance.quiz.es.<id>"): the editions share one
+   * origin, and an answer given in one language must not appear in the other. */
+  function storeKey(id) {
+    return STORE_PREFIX + (document.documentElement.lang || "en") + "." + id;
+  }
 
   function wording(quiz) {
     try {
@@ -60,7 +66,7 @@
   function storedAnswers(id) {
     var store = storage();
     if (!store) return null;
-    var key = STORE_PREFIX + id;
+    var key = storeKey(id);
     try {
       var data = JSON.parse(store.getItem(key));
       if (data && typeof data.answers === "object" && data.answers !== null) return data.answers;
@@ -80,7 +86,7 @@
     var store = storage();
     if (!store || !remembers(quiz)) return;
     try {
-      store.setItem(STORE_PREFIX + quiz.dataset.quizId, JSON.stringify({ version: 1, answers: readAnswers(quiz) }));
+      store.setItem(storeKey(quiz.dataset.quizId), JSON.stringify({ version: 1, answers: readAnswers(quiz) }));
     } catch (error) {
       /* Storage full or blocked: the answers simply stay in the page. */
     }
@@ -88,7 +94,7 @@
 
   function forget(quiz) {
     var store = storage();
-    if (store) store.removeItem(STORE_PREFIX + quiz.dataset.quizId);
+    if (store) store.removeItem(storeKey(quiz.dataset.quizId));
   }
 
   function say(quiz, message) {
