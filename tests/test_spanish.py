@@ -11,6 +11,7 @@ banner, handouts and published addresses) walk every page of both editions.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -283,3 +284,22 @@ def test_spanish_settings_are_the_spanish_editions(built_site: BuiltSite) -> Non
     assert soup.select_one("a.fb-quick-exit__button")["href"] == locale_defaults("es")["quick_exit"]["url"]
     assert soup.select_one(".fb-disclaimer")["aria-label"] == "Aviso"
     assert soup.select_one(".fb-handout__address").get_text(strip=True) == f"{built_site.base_url}es/trust/"
+
+
+def test_each_edition_searches_its_own_pages_in_its_own_language(built_site: BuiltSite) -> None:
+    for prefix, language in (("", "en"), ("es/", "es")):
+        index = json.loads((built_site.directory / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [language], prefix
+        titles = {document["title"] for document in index["docs"]}
+        assert ("La confianza como base" in titles) == (language == "es"), prefix
+        assert ("Trust as the foundation" in titles) == (language == "en"), prefix
+
+
+def test_the_spanish_counsellors_page_lists_the_spanish_pages(built_site: BuiltSite) -> None:
+    counsellors = built(built_site, "es/", "counsellors.md")
+    addresses = [link["href"] for link in counsellors.select(".fb-directory a[href]")]
+    assert len(addresses) > 30
+    assert all(address.startswith(f"{built_site.base_url}es/") for address in addresses)
+    assert f"{built_site.base_url}es/trust/#quiz-safe-to-ask" in addresses
+    kinds = " ".join(item.get_text(" ") for item in counsellors.select(".fb-directory__quiz"))
+    assert "Cuestionario" in kinds and "Quiz" not in kinds
