@@ -126,11 +126,16 @@ def _stamp(root: Path) -> float:
     return max((path.stat().st_mtime for path in paths if path.exists()), default=0.0)
 
 
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
 def serve(root: Path, port: int) -> None:
     """Build with MkDocs, serve on localhost, build again on every change (Ctrl+C stops)."""
     site_dir = Path(tempfile.mkdtemp(prefix="finding-balance-"))
     url = f"http://127.0.0.1:{port}/"
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site_dir))
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     Thread(target=server.serve_forever, daemon=True).start()
     seen = -1.0

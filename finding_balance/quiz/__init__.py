@@ -1,0 +1,1 @@
+"""The quiz: its model, its markup and its Python-Markdown extension (engine-free)."""
