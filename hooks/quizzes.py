@@ -9,8 +9,9 @@ MkDocs); this module connects them to the build:
 - ``on_page_markdown``: finds the page's quizzes with their line numbers, checks and renders them. Any
   authoring mistake stops the build with one message: file, line, quiz id, what is wrong.
 - the fence formatter: puts each rendered quiz where its fence was.
-- ``on_page_content``: makes sure every quiz found in the Markdown is in the page's HTML, and records
-  the ids of the page for the anchor check.
+- ``on_page_content``: makes sure every quiz found in the Markdown is in the page's HTML, stops the
+  build when two anchors of the page collide (``finding_balance.anchors``: a heading ``{#quiz-x}`` next
+  to quiz ``x``, the same ``{#anchor}`` twice), and records the ids of the page for the anchor check.
 - ``on_env``: once every page is rendered, checks that quiz links to ``page.md#anchor`` find the anchor.
 """
 
@@ -36,6 +37,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from pymdownx.superfences import SuperFencesException
 
+from finding_balance.anchors import page_collision
 from finding_balance.quiz.model import QuizBlock, QuizError, find_quiz_blocks, parse_quiz, source_key
 from finding_balance.quiz.render import (
     DEFAULT_STRINGS,
@@ -137,6 +139,14 @@ def _front_matter_lines(page: Page, markdown: str) -> int:
     return raw[: len(raw) - len(markdown)].count("\n") if raw.endswith(markdown) else 0
 
 
+def _page_source(page: Page) -> str:
+    """The page's Markdown file as written (front matter included), or "" when it cannot be read."""
+    try:
+        return page.file.content_string
+    except (OSError, TypeError, UnicodeDecodeError):
+        return page.markdown or ""
+
+
 def _link_resolver(page: Page, files: Files, checks: list[tuple[str, str, str]]) -> LinkResolver:
     """A resolver for links in quiz text on ``page``: checks the target and makes it relative."""
 
@@ -228,6 +238,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 f"{_state.page_file}:{block.line}: quiz '{quiz_id}': the quiz did not reach the page; a quiz "
                 "must not sit inside raw HTML or an indented code block."
             )
+    collision = page_collision(html, _page_source(page), _state.page_file)
+    if collision:
+        raise PluginError(collision)
     _state.ids_by_page[page.file.src_uri] = set(_ID_ATTRIBUTE.findall(html))
     return html
 

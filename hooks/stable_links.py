@@ -40,6 +40,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from finding_balance.anchors import collision_message, declarations
 from finding_balance.outline import outline
 
 log = get_plugin_logger("stable_links")
@@ -165,6 +166,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         ids = outline(html).ids
         still_there = [redirect for redirect in here if redirect.anchor in ids]
         if still_there:
+            _stop_on_collision(still_there[0], page)
             raise _fail(
                 f"{still_there[0].name}: docs/{page.file.src_uri} still has the anchor "
                 f"'#{still_there[0].anchor}'; remove the redirect, or the old anchor from the page"
@@ -178,6 +180,27 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.file.src_uri in {redirect.target_page for redirect in _state.redirects}:
         _state.ids_by_page[page.file.src_uri] = outline(html).ids
     return html
+
+
+def _stop_on_collision(redirect: AnchorRedirect, page: Page) -> None:
+    """The old anchor is still on the page: when the page's Markdown shows where (a heading, a quiz),
+    stop with that file and line."""
+    try:
+        source = page.file.content_string
+    except (OSError, TypeError, UnicodeDecodeError):
+        return
+    found = declarations(redirect.anchor, source)
+    if found:
+        raise PluginError(
+            collision_message(
+                f"docs/{page.file.src_uri}",
+                redirect.anchor,
+                len(found) + 1,
+                found,
+                others=(f"the old anchor {redirect.name} in mkdocs.yml",),
+                hint="remove the redirect, or the anchor from the page",
+            )
+        )
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
