@@ -107,13 +107,19 @@ def _heading_anchor(text: str, slugify: Slugify) -> tuple[str, bool]:
     return slugify(re.sub(r"<[^>]*>", "", words), "-"), False
 
 
+_ID_LINE = re.compile(r"""^id[ \t]*:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*$""")
+
+
 def _quiz_id(body: list[str]) -> str | None:
+    """The ``id`` of a quiz fence's YAML body, read as YAML or else from its ``id:`` line."""
     try:
         data = yaml.safe_load("\n".join(body))
     except yaml.YAMLError:
-        return None
+        data = None
     quiz_id = data.get("id") if isinstance(data, dict) else None
-    return quiz_id if isinstance(quiz_id, str) else None
+    if isinstance(quiz_id, str):
+        return quiz_id
+    return next((match[1] for line in body if (match := _ID_LINE.match(line))), None)
 
 
 def declarations(anchor: str, source: str, slugify: Slugify = toc_slugify) -> list[Declaration]:

@@ -95,6 +95,9 @@ def parse_anchor_redirects(raw: Any) -> list[AnchorRedirect]:
         page, target_page = posixpath.normpath(old["page"]), posixpath.normpath(new["page"])
         if (page, old["anchor"]) == (target_page, new["anchor"]):
             raise _fail(f"extra.anchor_redirects[{key!r}] points to itself")
+        twin = next((r for r in redirects if (r.page, r.anchor) == (page, old["anchor"])), None)
+        if twin:
+            raise _fail(f"extra.anchor_redirects[{key!r}] names the same old anchor as {twin.name}: keep one")
         redirects.append(AnchorRedirect(page, old["anchor"], target_page, new["anchor"] or ""))
     return redirects
 
