@@ -28,6 +28,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from finding_balance.messages import one_line, shorten, shown
+
 log = get_plugin_logger("helplines")
 
 #: Every key an entry may have, in the order they are shown; ``name`` is the only required one.
@@ -55,7 +57,7 @@ def _kind(value: Any) -> str:
 
 
 def _fail(where: str, problem: str) -> PluginError:
-    return PluginError(f"mkdocs.yml: {where} {problem}.")
+    return PluginError(f"mkdocs.yml: {one_line(where)} {one_line(problem)}.")
 
 
 def _check_value(where: str, key: str, value: Any) -> str:
@@ -71,10 +73,10 @@ def _check_value(where: str, key: str, value: Any) -> str:
     if key == "phone" and (not _PHONE.match(value) or not any(ch.isdigit() for ch in value)):
         raise _fail(
             where,
-            f"is {value!r}; use digits, spaces and + - ( ) . only, and put any other words in 'text'",
+            f"is {shown(value)}; use digits, spaces and + - ( ) . only, and put any other words in 'text'",
         )
     if key == "url" and (not value.startswith(_URL_SCHEMES) or any(ch.isspace() for ch in value)):
-        raise _fail(where, f"is {value!r}; it must be a full web address starting with https://")
+        raise _fail(where, f"is {shown(value)}; it must be a full web address starting with https://")
     return value
 
 
@@ -103,7 +105,7 @@ def validate_helplines(raw: Any) -> list[dict[str, str]]:
                 where,
                 f"must be a mapping with at least a 'name', but it is {_kind(entry)}",
             )
-        unknown = sorted(str(key) for key in entry if key not in KEYS)
+        unknown = sorted(shorten(str(key), 40) for key in entry if key not in KEYS)
         if unknown:
             raise _fail(
                 f"{where}.{unknown[0]}",

@@ -14,6 +14,8 @@ from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from finding_balance.messages import one_line, shorten
+
 
 def read_text_settings(key: str, raw: Any, schema: type[base.Config], shape: str) -> tuple[dict[str, str], list[str]]:
     """Check ``extra.<key>`` against ``schema`` (text options with defaults).
@@ -28,7 +30,9 @@ def read_text_settings(key: str, raw: Any, schema: type[base.Config], shape: str
     settings = schema(config_file_path="mkdocs.yml")
     settings.load_dict(raw)
     failed, warnings = settings.validate()
-    problems = [f"extra.{key}.{name}: {message}" for name, message in [*failed, *warnings]]
+    problems = [
+        f"extra.{key}.{shorten(str(name), 40)}: {shorten(str(message), 200)}" for name, message in [*failed, *warnings]
+    ]
     if failed:
         return {}, problems
     values = {name: str(settings[name]).strip() for name, _ in schema._schema}
@@ -43,7 +47,7 @@ def read_text_settings(key: str, raw: Any, schema: type[base.Config], shape: str
 def stop_on(problems: list[str]) -> None:
     """Raise one ``PluginError`` listing every problem, if there is any."""
     if problems:
-        raise PluginError("mkdocs.yml: " + "; ".join(problems) + ".")
+        raise PluginError("mkdocs.yml: " + one_line("; ".join(problems)) + ".")
 
 
 def add_assets(config: MkDocsConfig, *, css: str | None = None, js: str | None = None) -> None:

@@ -30,6 +30,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 
+from finding_balance.messages import shown
+
 log = get_plugin_logger("quick_exit")
 
 ASSETS_CSS = "assets/quick-exit.css"
@@ -54,12 +56,12 @@ class QuickExitConfig(base.Config):
 def check_url(url: str) -> str | None:
     """What is wrong with ``url`` as the neutral page, or ``None`` when it is fine."""
     if not url or url != url.strip() or any(character.isspace() for character in url):
-        return f"must be a full web address without spaces, not {url!r}"
+        return f"must be a full web address without spaces, not {shown(url)}"
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.netloc:
-        return f"must be a full web address starting with https://, not {url!r}"
+        return f"must be a full web address starting with https://, not {shown(url)}"
     if any(character in url for character in "\"'<>`\\"):
-        return f"must not contain quotes, angle brackets or backslashes: {url!r}"
+        return f"must not contain quotes, angle brackets or backslashes: {shown(url)}"
     return None
 
 
