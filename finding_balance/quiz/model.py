@@ -173,8 +173,11 @@ class _OpenFence:
 
 
 def source_key(source: str) -> str:
-    """The form of a block's body used to match our scan with what the Markdown fence handler sees."""
-    return "\n".join(line.rstrip() for line in source.strip("\n").split("\n")).strip()
+    """The form of a block's body used to match our scan with what the Markdown fence handler sees.
+
+    Runs of spaces and tabs count as one space: Markdown turns tabs into spaces (to the next tab stop)
+    before any fence handler sees the text, and strips trailing spaces."""
+    return "\n".join(" ".join(line.split()) for line in _LINE_BREAK.split(source.strip("\r\n"))).strip()
 
 
 # ---------------------------------------------------------------------------------------------------
