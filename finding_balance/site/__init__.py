@@ -1,0 +1,1 @@
+"""Passes over a built site's output folder, the same under every engine."""
