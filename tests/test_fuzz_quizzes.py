@@ -139,7 +139,7 @@ def yaml_body(draw: st.DrawFn, kind: str) -> str:
         elif operation == "long":
             lines.insert(index, f"{indent}{draw(st.sampled_from(ALL_KEYS))}: {'x' * 50_000}")
         elif operation == "deep":
-            depth = draw(st.integers(min_value=50, max_value=20_000))
+            depth = draw(st.integers(min_value=50, max_value=5_000))
             lines.insert(index, f"{indent}{draw(st.sampled_from(ALL_KEYS))}: {'[' * depth}{']' * depth}")
         elif operation == "deep-block":
             depth = draw(st.integers(min_value=50, max_value=1_500))

@@ -521,7 +521,7 @@ def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
     kinds: list[tuple[type | tuple[type, ...], str]] = [
-        (bool, "true/false (YAML reads yes, no, on, off, true and false so: put the words in quotes)"),
+        (bool, "true/false (YAML reads yes, no, on and off as true/false: put such words in quotes)"),
         ((int, float), "a number"),
         (str, "text"),
         (dict, "a mapping"),
