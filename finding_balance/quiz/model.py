@@ -225,15 +225,31 @@ def _load_yaml(source: str) -> _Located:
     try:
         return _compose(source, _FAST_LOADER)
     except yaml.YAMLError as fast_error:
-        if not hasattr(yaml, "CSafeLoader"):
+        if not hasattr(yaml, "CSafeLoader") or _flow_depth(source) > _DEEPEST_FLOW_REREAD:
             raise
         # Read again with the pure-Python loader: its error marks name the line of the mistake itself,
-        # where libyaml's sometimes point one line later. It recurses, so very deep nesting needs
-        # libyaml's error instead.
+        # where libyaml's sometimes point one line later. It recurses, and its time grows with the
+        # square of the nesting of [ ] and { }, so very deep nesting keeps libyaml's error instead.
         try:
             return _compose(source, _PureLoader)
         except RecursionError:
             raise fast_error from None
+
+
+#: Nesting of [ ] and { } beyond which a YAML error is not read again by the slow pure-Python loader.
+_DEEPEST_FLOW_REREAD = 50
+
+
+def _flow_depth(source: str) -> int:
+    """How deep [ ] and { } nest in ``source``, roughly (brackets in quoted text count too)."""
+    depth = deepest = 0
+    for character in source:
+        if character in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _compose(source: str, loader_class: type[yaml.SafeLoader]) -> _Located:
