@@ -28,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 import jinja2
 from hook_config import add_assets, read_text_settings, stop_on
 from markdown import Markdown
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,7 +38,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from pymdownx.superfences import SuperFencesException
 
-from finding_balance.anchors import page_collision
+from finding_balance.anchors import Slugify, page_collision
 from finding_balance.quiz.model import QuizBlock, QuizError, find_quiz_blocks, parse_quiz, source_key
 from finding_balance.quiz.render import (
     DEFAULT_STRINGS,
@@ -139,6 +140,13 @@ def _front_matter_lines(page: Page, markdown: str) -> int:
     return raw[: len(raw) - len(markdown)].count("\n") if raw.endswith(markdown) else 0
 
 
+def _heading_slugify(config: MkDocsConfig) -> Slugify:
+    """How the toc extension makes a heading's anchor from its words, as mkdocs.yml configures it."""
+    toc = config.mdx_configs.get("toc", {})
+    slugify, separator = toc.get("slugify", toc_slugify), toc.get("separator", "-")
+    return lambda words, _separator: slugify(words, separator)
+
+
 def _page_source(page: Page) -> str:
     """The page's Markdown file as written (front matter included), or "" when it cannot be read."""
     try:
@@ -238,7 +246,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 f"{_state.page_file}:{block.line}: quiz '{quiz_id}': the quiz did not reach the page; a quiz "
                 "must not sit inside raw HTML or an indented code block."
             )
-    collision = page_collision(html, _page_source(page), _state.page_file)
+    collision = page_collision(html, _page_source(page), _state.page_file, _heading_slugify(config))
     if collision:
         raise PluginError(collision)
     _state.ids_by_page[page.file.src_uri] = set(_ID_ATTRIBUTE.findall(html))
