@@ -6,6 +6,8 @@
 #   make check   check every page and setting without building
 #   make urls    add new page, section and quiz addresses to tests/published-urls.txt
 #   make bench   build overhead of our hooks (100, 500, 1,000 pages) and page weight (benchmarks/README.md)
+#   make fuzz    the property-based tests of quizzes and settings with a long budget (minutes, new
+#                examples every run; make test runs a few seconds of fixed ones)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,7 +17,7 @@ NODE_INSTALLED := node_modules/.installed
 
 ENGINE ?= mkdocs
 
-.PHONY: serve build check test lint clean bench urls
+.PHONY: serve build check test lint clean bench urls fuzz
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +56,11 @@ urls: $(INSTALLED)
 bench: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/build_overhead.py --pages 100 500 1000 --breakdown
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/page_weight.py
+
+# Thousands of fresh examples per test (tests/fuzzing.py, profile "fuzz"); a failure prints the smallest
+# example found and is kept in .hypothesis/ to be tried first next time.
+fuzz: $(INSTALLED)
+	HYPOTHESIS_PROFILE=fuzz NO_MKDOCS_2_WARNING=1 $(BIN)/pytest tests/test_fuzz_quizzes.py tests/test_fuzz_settings.py
 
 clean:
 	rm -rf site $(VENV) *.egg-info node_modules

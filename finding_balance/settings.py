@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from finding_balance.messages import one_line, shorten, shown
+
 
 class SettingsError(Exception):
     """A setting under ``extra:`` that cannot be used; the message is ready for the author."""
@@ -87,7 +89,7 @@ def kind(value: Any) -> str:
 
 
 def _fail(where: str, problem: str) -> SettingsError:
-    return SettingsError(f"mkdocs.yml: {where} {problem}.")
+    return SettingsError(f"mkdocs.yml: {one_line(where)} {one_line(problem)}.")
 
 
 def text_settings(key: str, raw: Any, defaults: Mapping[str, str], shape: str) -> dict[str, str]:
@@ -101,7 +103,7 @@ def text_settings(key: str, raw: Any, defaults: Mapping[str, str], shape: str) -
         raise _fail(f"extra.{key}", f"must be {shape}, not {kind(raw)}")
     values = dict(defaults)
     for name, value in raw.items():
-        where = f"extra.{key}.{name}"
+        where = f"extra.{key}.{shorten(str(name), 40)}"
         if name not in defaults:
             raise _fail(where, f"is not a known setting; use {', '.join(defaults)}")
         if not isinstance(value, str):
@@ -121,12 +123,12 @@ def validate_disclaimer(raw: Any, language: str = "en") -> dict[str, str]:
 def check_url(url: str) -> str | None:
     """What is wrong with ``url`` as the quick exit's neutral page, or ``None`` when it is fine."""
     if not url or url != url.strip() or any(character.isspace() for character in url):
-        return f"must be a full web address without spaces, not {url!r}"
+        return f"must be a full web address without spaces, not {shown(url)}"
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.netloc:
-        return f"must be a full web address starting with https://, not {url!r}"
+        return f"must be a full web address starting with https://, not {shown(url)}"
     if any(character in url for character in "\"'<>`\\"):
-        return f"must not contain quotes, angle brackets or backslashes: {url!r}"
+        return f"must not contain quotes, angle brackets or backslashes: {shown(url)}"
     return None
 
 
@@ -161,9 +163,10 @@ def _helpline_value(where: str, key: str, value: Any) -> str:
             raise _fail(where, "is empty; every helpline needs a name")
         raise _fail(where, "is empty; write a value or leave the key out")
     if key == "phone" and (not _PHONE.match(value) or not any(ch.isdigit() for ch in value)):
-        raise _fail(where, f"is {value!r}; use digits, spaces and + - ( ) . only, and put any other words in 'text'")
+        hint = "use digits, spaces and + - ( ) . only, and put any other words in 'text'"
+        raise _fail(where, f"is {shown(value)}; {hint}")
     if key == "url" and (not value.startswith(_URL_SCHEMES) or any(ch.isspace() for ch in value)):
-        raise _fail(where, f"is {value!r}; it must be a full web address starting with https://")
+        raise _fail(where, f"is {shown(value)}; it must be a full web address starting with https://")
     return value
 
 
@@ -183,7 +186,7 @@ def validate_helplines(raw: Any) -> list[dict[str, str]]:
         where = f"extra.helplines[{index}]"
         if not isinstance(entry, Mapping):
             raise _fail(where, f"must be a mapping with at least a 'name', but it is {kind(entry)}")
-        unknown = sorted(str(key) for key in entry if key not in HELPLINE_KEYS)
+        unknown = sorted(shorten(str(key), 40) for key in entry if key not in HELPLINE_KEYS)
         if unknown:
             raise _fail(f"{where}.{unknown[0]}", f"is not a known key; use only {', '.join(HELPLINE_KEYS)}")
         if "name" not in entry:
@@ -219,7 +222,7 @@ def validate_editions(raw: Any) -> list[dict[str, Any]]:
         where = f"extra.editions[{index}]"
         if not isinstance(entry, Mapping):
             raise _fail(where, f"must be a mapping with language, label and url, not {kind(entry)}")
-        unknown = sorted(str(key) for key in entry if key not in EDITION_KEYS)
+        unknown = sorted(shorten(str(key), 40) for key in entry if key not in EDITION_KEYS)
         if unknown:
             raise _fail(f"{where}.{unknown[0]}", f"is not a known key; use only {', '.join(EDITION_KEYS)}")
         for key in ("language", "label", "url"):
@@ -227,11 +230,11 @@ def validate_editions(raw: Any) -> list[dict[str, Any]]:
             if not isinstance(value, str) or not value.strip():
                 raise _fail(f"{where}.{key}", f"must be text, not {kind(value) if value is not None else 'missing'}")
         if not _LANGUAGE.match(entry["language"]):
-            raise _fail(f"{where}.language", f"is {entry['language']!r}; use a language code such as 'es'")
+            raise _fail(f"{where}.language", f"is {shown(entry['language'])}; use a language code such as 'es'")
         url = entry["url"].strip()
         problem = check_url(url)
         if problem or not url.endswith("/"):
-            raise _fail(f"{where}.url", problem or f"must end with '/', like the edition's site_url: {url!r}")
+            raise _fail(f"{where}.url", problem or f"must end with '/', like the edition's site_url: {shown(url)}")
         if not isinstance(entry.get("default", False), bool):
             raise _fail(f"{where}.default", f"must be true or false, not {kind(entry['default'])}")
         label, default = entry["label"].strip(), entry.get("default", False)

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from finding_balance.messages import one_line, shown
 from finding_balance.settings import SettingsError
 
 _OLD = re.compile(r"^(?P<page>[^#\s]+\.md)#(?P<anchor>[A-Za-z0-9_][A-Za-z0-9_.:-]*)$")
@@ -46,7 +47,7 @@ class AnchorRedirect:
 
 
 def _fail(problem: str) -> SettingsError:
-    return SettingsError(f"mkdocs.yml: {problem}.")
+    return SettingsError(f"mkdocs.yml: {one_line(problem)}.")
 
 
 def parse_anchor_redirects(raw: Any) -> list[AnchorRedirect]:
@@ -63,18 +64,21 @@ def parse_anchor_redirects(raw: Any) -> list[AnchorRedirect]:
         old = _OLD.match(key) if isinstance(key, str) else None
         if old is None:
             raise _fail(
-                f'extra.anchor_redirects: {key!r} must be a page and the old anchor, like "trust.md#old-anchor" '
+                f'extra.anchor_redirects: {shown(key)} must be a page and the old anchor, like "trust.md#old-anchor" '
                 "(a whole page that moves goes under plugins.redirects.redirect_maps)"
             )
         new = _NEW.match(value) if isinstance(value, str) else None
         if new is None:
             raise _fail(
-                f"extra.anchor_redirects[{key!r}]: {value!r} must be a page, with or without an anchor, like "
+                f"extra.anchor_redirects[{shown(key)}]: {shown(value)} must be a page, with or without an anchor, like "
                 '"trust.md#new-anchor" or "trust.md"'
             )
         page, target_page = posixpath.normpath(old["page"]), posixpath.normpath(new["page"])
         if (page, old["anchor"]) == (target_page, new["anchor"]):
-            raise _fail(f"extra.anchor_redirects[{key!r}] points to itself")
+            raise _fail(f"extra.anchor_redirects[{shown(key)}] points to itself")
+        twin = next((r for r in redirects if (r.page, r.anchor) == (page, old["anchor"])), None)
+        if twin:
+            raise _fail(f"extra.anchor_redirects[{shown(key)}] names the same old anchor as {twin.name}: keep one")
         redirects.append(AnchorRedirect(page, old["anchor"], target_page, new["anchor"] or ""))
     return redirects
 

@@ -7,10 +7,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import fuzzing
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
 from sitebuild import PROJECT_ROOT, bind_server, serving, site_build
+
+# The budget of the property-based tests: "quick" unless HYPOTHESIS_PROFILE says "fuzz" (make fuzz).
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", fuzzing.DEFAULT_PROFILE))
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

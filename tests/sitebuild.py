@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import os
 import shutil
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -79,6 +81,40 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+HeaderRules = list[tuple[str, list[tuple[str, str]]]]
+
+
+def read_headers_file(path: Path) -> HeaderRules:
+    """A Netlify / Cloudflare Pages ``_headers`` file: each path pattern (``/*``) with its indented
+    ``Name: value`` lines. Read here, independently of the code that writes it."""
+    rules: ClassVar[HeaderRules] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+            continue
+        name, colon, value = line.strip().partition(":")
+        if not rules or not colon or not name or not value.strip():
+            raise ValueError(f"{path}:{number}: not a header line under a path: {line!r}")
+        rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+class _HeadersHandler(_QuietHandler):
+    """Sends the headers of every rule whose path pattern matches, as Netlify would."""
+
+    rules: ClassVar[HeaderRules] = []
+
+    def end_headers(self) -> None:
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        for pattern, headers in self.rules:
+            if fnmatch.fnmatchcase(path, pattern):
+                for name, value in headers:
+                    self.send_header(name, value)
+        super().end_headers()
+
+
 @contextmanager
 def serving(directory: Path, server: ThreadingHTTPServer | None = None) -> Iterator[str]:
     """Serve ``directory`` over HTTP on localhost; yield the base URL (ending in ``/``)."""
@@ -93,7 +129,12 @@ def serving(directory: Path, server: ThreadingHTTPServer | None = None) -> Itera
         server.server_close()
 
 
-def bind_server(directory: Path) -> ThreadingHTTPServer:
-    """A server bound to a free port on 127.0.0.1 (not yet serving), so its address is known early."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    return ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def bind_server(
+    directory: Path, *, headers: HeaderRules | None = None, host: str = "127.0.0.1", port: int = 0
+) -> ThreadingHTTPServer:
+    """A server bound to ``host`` and ``port`` (by default a free port on 127.0.0.1), not yet serving,
+    so its address is known early. With ``headers`` (from ``read_headers_file``) it sends them as a
+    host that reads ``_headers`` would."""
+    handler_class = type("HeadersHandler", (_HeadersHandler,), {"rules": headers}) if headers else _QuietHandler
+    handler = functools.partial(handler_class, directory=str(directory))
+    return ThreadingHTTPServer((host, port), handler)

@@ -144,7 +144,7 @@ PAGE_HTML = """
 <h2>No anchor</h2>
 <h3 id="sub">Sub</h3>
 <section class="fb-quiz" id="quiz-q" data-quiz-type="scale">
-<h3 class="fb-quiz__title" id="quiz-q-title">The quiz</h3>
+<h3 class="fb-quiz__title" id="quiz-q--title">The quiz</h3>
 <p>Many quiz words are not counted at all.</p>
 <input type="radio" id="inside">
 </section>
@@ -157,7 +157,7 @@ def test_outline_reads_summary_sections_quizzes_ids_and_words() -> None:
     assert found.summary == "A \u201cshort\u201d summary."
     assert found.sections == (Section("one", "One & two", 2), Section("sub", "Sub", 3), Section("last", "Last", 2))
     assert found.quizzes == (QuizOutline("quiz-q", "The quiz", "scale"),)
-    assert {"title", "one", "sub", "quiz-q", "quiz-q-title", "inside", "last"} <= found.ids
+    assert {"title", "one", "sub", "quiz-q", "quiz-q--title", "inside", "last"} <= found.ids
     # Title, summary, headings and the paragraph: the quiz and the permalink signs are not read.
     assert found.words == 1 + 3 + 3 + 5 + 3 + 2 + 1 + 1
 

@@ -167,3 +167,14 @@ def test_quiz_examples_inside_a_markdown_fence_stay_examples(tmp_path: Path) -> 
     html = (site / "example" / "index.html").read_text(encoding="utf-8")
     assert "fb-quiz" not in html.split("<article", 1)[1].split("</article>", 1)[0]
     assert "id: example" in html
+
+
+def test_a_quiz_with_tabs_in_its_text_and_windows_line_endings_builds(tmp_path: Path) -> None:
+    # Markdown turns tabs into spaces before the fence handler sees the quiz: it must still be found.
+    quiz = GOOD_QUIZ.format(quiz_id="tabbed", prompt='"Two\ttabs\there"').replace("Think it over", "A\ttab")
+    pages = {"tabbed.md": page(quiz), "crlf.md": "\ufeff" + page(quiz.replace("tabbed", "crlf")).replace("\n", "\r\n")}
+    result, site = build_variant(tmp_path, pages=pages)
+    assert result.returncode == 0, result.stderr
+    for name in ("tabbed", "crlf"):
+        html = (site / name / "index.html").read_text(encoding="utf-8")
+        assert f'id="quiz-{name}"' in html

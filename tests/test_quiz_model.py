@@ -218,3 +218,65 @@ def test_quiz_id_is_known_in_errors_after_the_id_line() -> None:
     with pytest.raises(QuizError) as caught:
         parse_quiz(QuizBlock(1, SCALE.replace("[2, 4]", "[3, 4]")))
     assert caught.value.quiz_id == "time-apart"
+
+
+# What the fuzz tests (tests/test_fuzz_quizzes.py) found: each once an uncaught exception, a hang, a
+# message on several lines, a silently dropped quiz or a misleading message. The body starts on line 6.
+def billion_laughs(levels: int) -> str:
+    lines = ["lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"lol{n}: &lol{n} [{', '.join([f'*lol{n - 1}'] * 10)}]" for n in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+PROMPT_START = "id: x\ntype: prompt\ntitle: T\nprompts: [A]\n"  # lines 6 to 9
+FUZZ_FINDS = [
+    pytest.param(PROMPT_START + "intro: " + "[" * 3000 + "]" * 3000 + "\n", "intro: must be text, not a list", 10,
+                 id="deep-flow-nesting"),
+    pytest.param(PROMPT_START + "intro:\n" + "".join("  " * n + "-\n" for n in range(1500)), "intro: must be text",
+                 10, id="deep-block-nesting"),
+    pytest.param(PROMPT_START + "intro: " + "[" * 3000 + "]" * 3000 + "\nx: [\n", "the YAML cannot be read", 12,
+                 id="deep-nesting-then-a-syntax-error"),
+    pytest.param(billion_laughs(9) + PROMPT_START, "lol0: unknown key", 6, id="nested-aliases"),
+    pytest.param(PROMPT_START + "intro: &a [*a]\n", "intro: must be text, not a list", 10, id="recursive-alias"),
+    pytest.param(PROMPT_START.replace("title: T", "title: !!int x"), "'x' cannot be read as !!int", 8,
+                 id="value-against-its-tag"),
+    pytest.param(PROMPT_START.replace("title: T", "title: !!timestamp soon"), "cannot be read as !!timestamp", 8,
+                 id="timestamp-against-its-tag"),
+    pytest.param(PROMPT_START + "title: Again\n", "title: the key is written twice here", 10, id="key-twice"),
+    pytest.param(PROMPT_START.replace("id: x", "id: |\n  x"), r"'x\n' is not a valid id", 6,
+                 id="id-with-a-line-break"),
+    pytest.param(PROMPT_START.replace("title: T", 'title: "a\\x07b"'), r"holds the control character '\x07'", 8,
+                 id="escaped-control-character"),
+    pytest.param(PROMPT_START.replace("title: T", "title: a\x07b"), r"it holds the character '\x07'", 8,
+                 id="raw-control-character"),
+    pytest.param(PROMPT_START.replace("title: T", "title: 2026-11-30"), "title: must be text, not a date", 8,
+                 id="date"),
+    pytest.param(PROMPT_START.replace("title: T", "title: yes"), "title: must be text, not true/false (YAML reads",
+                 8, id="yes"),
+    pytest.param(PROMPT_START.replace("type: prompt", "type: [prompt]"), "type: must be one of scale", 7,
+                 id="type-a-list"),
+    pytest.param(SCALE.replace("[Never, Sometimes, Often]", '["A\\nB", "A\\nB"]'), r"the label 'A\nB' appears twice",
+                 10, id="label-with-a-line-break"),
+    pytest.param(PROMPT_START.replace("prompts: [A]", f"{'k' * 1000}: 1\nprompts: [A]"), "k…: unknown key", 9,
+                 id="long-key"),
+]
+
+
+@pytest.mark.parametrize(("body", "message", "line"), FUZZ_FINDS)
+def test_odd_yaml_gives_one_readable_line(body: str, message: str, line: int) -> None:
+    [block] = find_quiz_blocks(page_with(body))
+    with pytest.raises(QuizError) as caught:
+        parse_quiz(block)
+    described = caught.value.describe("docs/x.md")
+    assert message in described
+    assert len(described.splitlines()) == 1
+    assert len(described) < 400
+    assert caught.value.line == line
+
+
+def test_windows_line_endings_a_byte_order_mark_and_tabs_keep_quizzes_and_lines() -> None:
+    markdown = "\ufeff" + page_with(PROMPT.replace("Think it over", "Think\tit over")).replace("\n", "\r\n")
+    [block] = find_quiz_blocks(markdown)
+    assert block.line == 5
+    assert parse_quiz(block).title == "Think\tit over"
+    assert find_quiz_blocks("# T\r\r```quiz\rid: x\r```\r")[0].line == 3

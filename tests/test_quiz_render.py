@@ -29,8 +29,8 @@ def test_every_type_is_native_controls_in_labelled_fieldsets(body: str) -> None:
     section = soup.select_one("section.fb-quiz")
     quiz_id = section["data-quiz-id"]
     assert section["id"] == f"quiz-{quiz_id}"
-    assert section["aria-labelledby"] == f"quiz-{quiz_id}-title"
-    assert soup.select_one(f"h2#quiz-{quiz_id}-title")
+    assert section["aria-labelledby"] == f"quiz-{quiz_id}--title"
+    assert soup.select_one(f"h2#quiz-{quiz_id}--title")
     fieldsets = soup.select("fieldset")
     assert fieldsets
     for fieldset in fieldsets:
@@ -87,7 +87,7 @@ def test_prompt_has_text_boxes_and_no_result_button() -> None:
 
 def test_raw_html_in_quiz_text_is_shown_as_text() -> None:
     soup = render(PROMPT.replace("What helps you rest?", "What <script>alert(1)</script> helps <b>you</b>?"))
-    label = soup.select_one("label[for='quiz-reflect-1']")
+    label = soup.select_one("label[for='quiz-reflect--1']")
     assert label.get_text() == "What <script>alert(1)</script> helps <b>you</b>?"
     assert not soup.select("script, b")
 

@@ -8,12 +8,16 @@ line and what is wrong.
 
 from __future__ import annotations
 
+import datetime
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from finding_balance.messages import one_line, shorten, shown
 
 QUIZ_TYPES = ("scale", "choice", "checklist", "prompt")
 DEFAULT_SCALE = ("Never", "Rarely", "Sometimes", "Often", "Always")
@@ -50,7 +54,7 @@ class QuizError(Exception):
         """The one-line message an author sees: file, line, quiz id when known, and the problem."""
         where = f"{filename}:{self.line}"
         quiz = f" quiz '{self.quiz_id}':" if self.quiz_id else " quiz:"
-        return f"{where}:{quiz} {self.message}"
+        return f"{where}:{quiz} {one_line(self.message)}"
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,8 @@ _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
 #: A quiz fence inside a quote (``> ```quiz``): Markdown does not read it as a quiz.
 _QUOTED_QUIZ = re.compile(r"^[ \t]*>[ \t>]*(`{3,}|~{3,})[ \t]*\.?\{?[ \t]*quiz\b")
+#: Line breaks as Markdown counts them (its first step turns each of these into "\n").
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
@@ -135,7 +141,7 @@ def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
     blocks: list[QuizBlock] = []
     fence: _OpenFence | None = None
     heading_level = 1
-    for number, line in enumerate(markdown.split("\n"), start=1):
+    for number, line in enumerate(_LINE_BREAK.split(markdown.removeprefix("\ufeff")), start=1):
         match = _FENCE.match(line)
         if fence is None:
             if match:
@@ -175,8 +181,11 @@ class _OpenFence:
 
 
 def source_key(source: str) -> str:
-    """The form of a block's body used to match our scan with what the Markdown fence handler sees."""
-    return "\n".join(line.rstrip() for line in source.strip("\n").split("\n")).strip()
+    """The form of a block's body used to match our scan with what the Markdown fence handler sees.
+
+    Runs of spaces and tabs count as one space: Markdown turns tabs into spaces (to the next tab stop)
+    before any fence handler sees the text, and strips trailing spaces."""
+    return "\n".join(" ".join(line.split()) for line in _LINE_BREAK.split(source.strip("\r\n"))).strip()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -189,47 +198,121 @@ class _Located:
 
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
+    repeated: list[tuple[int, Path]] = field(default_factory=list)
+    """Keys written twice in one mapping (YAML keeps only the last): (line, path) of each repeat."""
+
+
+class _TypedValues:
+    """Makes a value that does not fit its tag (``!!int x``, ``!!timestamp soon``) a YAML error at its
+    line: PyYAML's constructors raise ValueError, AttributeError and the like for those."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)  # type: ignore[misc]
+        except (yaml.YAMLError, RecursionError):
+            raise
+        except Exception:
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+            value = shown(node.value) if isinstance(node, yaml.ScalarNode) else "this value"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{value} cannot be read as {tag}", node.start_mark
+            ) from None
+
+
+class _PureLoader(_TypedValues, yaml.SafeLoader):
+    pass
 
 
 #: libyaml's loader when PyYAML has it: several times faster than the pure-Python one.
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FAST_LOADER: type[yaml.SafeLoader] = type(
+    "_FastLoader", (_TypedValues, getattr(yaml, "CSafeLoader", yaml.SafeLoader)), {}
+)
 
 
 def _load_yaml(source: str) -> _Located:
     try:
         return _compose(source, _FAST_LOADER)
-    except yaml.YAMLError:
+    except yaml.YAMLError as fast_error:
+        if not hasattr(yaml, "CSafeLoader") or _flow_depth(source) > _DEEPEST_FLOW_REREAD:
+            raise
         # Read again with the pure-Python loader: its error marks name the line of the mistake itself,
-        # where libyaml's sometimes point one line later.
-        return _compose(source, yaml.SafeLoader)
+        # where libyaml's sometimes point one line later. It recurses, and its time grows with the
+        # square of the nesting of [ ] and { }, so very deep nesting keeps libyaml's error instead.
+        try:
+            return _compose(source, _PureLoader)
+        except RecursionError:
+            raise fast_error from None
+
+
+#: Nesting of [ ] and { } beyond which a YAML error is not read again by the slow pure-Python loader.
+_DEEPEST_FLOW_REREAD = 50
+
+
+def _flow_depth(source: str) -> int:
+    """How deep [ ] and { } nest in ``source``, roughly (brackets in quoted text count too)."""
+    depth = deepest = 0
+    for character in source:
+        if character in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _compose(source: str, loader_class: type[yaml.SafeLoader]) -> _Located:
     loader = loader_class(source)
+    located = _Located(None)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        if node is not None:
+            # Before constructing: merge keys (<<) rewrite the nodes while they are constructed.
+            _record_lines(node, (), located)
+            located.data = loader.construct_document(node)
     finally:
         loader.dispose()
-    located = _Located(data)
-    if node is not None:
-        _record_lines(node, (), located.lines)
     return located
 
 
-def _record_lines(node: yaml.Node, path: Path, lines: dict[Path, int]) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            child = (*path, str(key_node.value))
-            _record_lines(value_node, child, lines)
-            lines[child] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), lines)
+#: How deep a quiz's own keys go: questions[0].options[1].text, and one more for a wrong extra level.
+_DEEPEST = 6
 
 
-def _yaml_problem(error: yaml.YAMLError) -> tuple[str, int | None]:
+def _record_lines(root: yaml.Node, path: Path, located: _Located) -> None:
+    """Note the line of every key and entry under ``root``, and keys written twice.
+
+    Without recursion, and only as deep as a quiz goes (``_DEEPEST`` keys and indexes): YAML nested
+    thousands deep is read in linear time, and its errors name the line where the deep part starts.
+    Each node once: an alias (``*name``) is not followed again, so nested aliases cannot make the walk
+    explode ("billion laughs"); below an alias, errors name the alias's line."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Path, int]] = [(root, path, root.start_mark.line + 1)]
+    while stack:
+        node, where, line = stack.pop()
+        located.lines.setdefault(where, line)
+        if id(node) in seen or len(where) >= _DEEPEST:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[tuple[str, str]] = set()
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                key_line = key_node.start_mark.line + 1
+                if isinstance(key_node, yaml.ScalarNode) and key != "<<":
+                    if (key_node.tag, key) in keys:
+                        located.repeated.append((key_line, (*where, str(key))))
+                    keys.add((key_node.tag, key))
+                stack.append((value_node, (*where, str(key)), key_line))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                stack.append((item, (*where, index), item.start_mark.line + 1))
+
+
+def _yaml_problem(error: yaml.YAMLError, source: str) -> tuple[str, int | None]:
+    if isinstance(error, yaml.reader.ReaderError):
+        line = source[: error.position].count("\n") + 1
+        character = error.character if isinstance(error.character, str) else chr(error.character)
+        return f"the YAML cannot be read: it holds the character {shown(character)}, which YAML does not allow", line
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
@@ -248,6 +331,7 @@ class _Checker:
         self.default_scale = default_scale
         self.data = located.data
         self.lines = located.lines
+        self.repeated = located.repeated
         self.fence_line = fence_line
         self.quiz_id: str | None = None
 
@@ -270,6 +354,9 @@ class _Checker:
         text = str(value).strip()
         if not text:
             raise self.fail(path, "must not be empty")
+        control = next((ch for ch in text if ch not in "\t\n\r" and unicodedata.category(ch) == "Cc"), None)
+        if control is not None:
+            raise self.fail(path, f"holds the control character {shown(control)}: remove it")
         return text
 
     def mapping(self, value: Any, path: Path, allowed: set[str], required: tuple[str, ...]) -> dict[str, Any]:
@@ -295,16 +382,28 @@ class _Checker:
         if not isinstance(self.data, dict):
             raise self.fail((), f"the quiz must be a YAML mapping of keys, not {_kind(self.data)}")
         raw_id = self.data.get("id")
-        if isinstance(raw_id, str) and ID_PATTERN.match(raw_id):
+        if isinstance(raw_id, str) and ID_PATTERN.fullmatch(raw_id):
             self.quiz_id = raw_id
+        if self.repeated:
+            line, path = min(self.repeated)
+            raise QuizError(
+                f"{_describe_path(path)}: the key is written twice here; YAML would keep only the last, so keep one",
+                self.fence_line + line,
+                self.quiz_id,
+            )
         for key in ("id", "type", "title"):
             if self.data.get(key) is None:
                 raise self.fail((), f"missing required key '{key}'")
         if not self.quiz_id:
-            raise self.fail(("id",), f"'{raw_id}' is not a valid id: use lowercase letters, digits and single hyphens")
+            rule = "use lowercase letters, digits and single hyphens"
+            if not isinstance(raw_id, str | int | float) or isinstance(raw_id, bool):
+                raise self.fail(("id",), f"must be text ({rule}), not {_kind(raw_id)}")
+            raise self.fail(("id",), f"{shown(raw_id)} is not a valid id: {rule}")
         quiz_type = self.data["type"]
+        if not isinstance(quiz_type, str):
+            raise self.fail(("type",), f"must be one of {', '.join(QUIZ_TYPES)}, not {_kind(quiz_type)}")
         if quiz_type not in QUIZ_TYPES:
-            raise self.fail(("type",), f"unknown type '{quiz_type}' (use one of: {', '.join(QUIZ_TYPES)})")
+            raise self.fail(("type",), f"unknown type {shown(quiz_type)} (use one of: {', '.join(QUIZ_TYPES)})")
         allowed = COMMON_KEYS | KEYS_BY_TYPE[quiz_type]
         for key in self.data:
             if key not in allowed:
@@ -343,7 +442,7 @@ class _Checker:
         texts = tuple(self.text(label, ("scale", i)) for i, label in enumerate(labels))
         for index, label in enumerate(texts):
             if label in texts[:index]:
-                raise self.fail(("scale", index), f"the label '{label}' appears twice")
+                raise self.fail(("scale", index), f"the label {shown(label)} appears twice")
         return texts
 
     def _items(self, quiz_type: str) -> tuple[Item, ...]:
@@ -362,7 +461,7 @@ class _Checker:
                 checked.append(Item(self.text(raw, path)))
         for index, item in enumerate(checked):
             if any(item.text == earlier.text for earlier in checked[:index]):
-                raise self.fail(("items", index), f"the statement '{item.text}' appears twice")
+                raise self.fail(("items", index), f"the statement {shown(item.text)} appears twice")
         return tuple(checked)
 
     def _results(self, max_score: int) -> tuple[ResultBand, ...]:
@@ -427,7 +526,7 @@ class _Checker:
                     raise self.fail((*o_path, "best"), "must be true or false")
                 text = self.text(raw_option["text"], (*o_path, "text"))
                 if any(_same_words(text, option.text) for option in options):
-                    raise self.fail((*o_path, "text"), f"two options of this question read the same: '{text}'")
+                    raise self.fail((*o_path, "text"), f"two options of this question read the same: {shown(text)}")
                 options.append(Option(text, self.text(raw_option["feedback"], (*o_path, "feedback")), best))
             questions.append(Question(self.text(raw["prompt"], (*path, "prompt")), tuple(options)))
         return tuple(questions)
@@ -443,14 +542,26 @@ def _same_words(first: str, second: str) -> bool:
 
 
 def _kind(value: Any) -> str:
-    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number"}
-    return "nothing" if value is None else names.get(type(value), "a number" if isinstance(value, float) else "text")
+    """What a YAML value is, in an author's words."""
+    if value is None:
+        return "nothing"
+    kinds: list[tuple[type | tuple[type, ...], str]] = [
+        (bool, "true/false (YAML reads yes, no, on and off as true/false: put such words in quotes)"),
+        ((int, float), "a number"),
+        (str, "text"),
+        (dict, "a mapping"),
+        ((list, tuple), "a list"),
+        ((datetime.date, datetime.datetime), "a date (put it in quotes to write it as text)"),
+        (bytes, "binary data"),
+        ((set, frozenset), "a set"),
+    ]
+    return next((name for kinds_of, name in kinds if isinstance(value, kinds_of)), "a value of another kind")
 
 
 def _describe_path(path: Path) -> str:
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        text += f"[{part}]" if isinstance(part, int) else (f".{shorten(part, 40)}" if text else shorten(part, 40))
     return text
 
 
@@ -460,8 +571,10 @@ def parse_quiz(block: QuizBlock, default_scale: tuple[str, ...] = DEFAULT_SCALE)
     try:
         located = _load_yaml(block.source)
     except yaml.YAMLError as error:
-        message, body_line = _yaml_problem(error)
+        message, body_line = _yaml_problem(error, block.source)
         raise QuizError(message, block.line + (body_line or 0)) from None
+    except RecursionError:
+        raise QuizError("the YAML is nested too deeply to read", block.line) from None
     return _Checker(located, block.line, default_scale).check()
 
 

@@ -43,6 +43,7 @@ def apply_anchor_redirects(
     redirects: list[AnchorRedirect],
     pages: Mapping[str, str],
     relative_url: Callable[[str, str], str],
+    where_still: Callable[[AnchorRedirect], str | None] = lambda redirect: None,
 ) -> tuple[dict[str, str], list[str]]:
     """Put every old anchor into its page. ``pages`` maps each Markdown source to its built HTML.
 
@@ -56,7 +57,8 @@ def apply_anchor_redirects(
         html = pages.get(redirect.page, "")
         if redirect.anchor in ids_in(html):
             problems.append(
-                f"mkdocs.yml: {redirect.name}: docs/{redirect.page} still has the anchor '#{redirect.anchor}'; "
+                where_still(redirect)
+                or f"mkdocs.yml: {redirect.name}: docs/{redirect.page} still has the anchor '#{redirect.anchor}'; "
                 "remove the redirect, or the old anchor from the page."
             )
             continue

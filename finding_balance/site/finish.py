@@ -3,7 +3,8 @@
 In order: our CSS and JS bundles (``bundle``), old anchors put back and quiz links' anchors checked
 (``anchors``), the counsellors' list (``counsellors``), the sitemap's language alternates
 (``sitemap``), each page's handout QR code (``handouts``) and, last, each page's Content Security
-Policy (``csp``). Each
+Policy (``csp``); and for the main edition, the hosts' security headers file (``headers``). A page's
+anchors that collide stop the build here too (``finding_balance.anchors``). Each
 built page is read once and written once.
 
 Callers, the only thing that differs between engines: under MkDocs and ProperDocs
@@ -22,7 +23,9 @@ from typing import Any
 from finding_balance.outline import outline
 from finding_balance.quiz.markdown import page_url, relative_url
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
+from finding_balance.anchors import collision_message, declarations, page_collision
 from finding_balance.site import anchors, counsellors, csp, handouts
+from finding_balance.site.headers import write_headers
 from finding_balance.site.sitemap import write_alternates
 from finding_balance.site.bundle import write_bundles
 from finding_balance.stable_links import parse_anchor_redirects
@@ -122,10 +125,41 @@ def finish_site(context: SiteContext) -> None:
     original = dict(pages)
     problems: list[str] = []
 
+    def display(path: Path) -> str:
+        root = context.display_root
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    def source_text(source: str) -> str:
+        try:
+            return (context.docs_dir / source).read_text(encoding="utf-8-sig")
+        except OSError:
+            return ""
+
+    # Two anchors of one page that collide (a heading {#quiz-x} beside quiz x, one {#anchor} twice):
+    # a counsellor's link could land on the wrong one.
+    for source, html in pages.items():
+        collision = page_collision(article_of(html), source_text(source), display(context.docs_dir / source))
+        if collision:
+            problems.append(collision)
+
     redirects = parse_anchor_redirects(context.extra.get("anchor_redirects"))
     if redirects:
+        def where_still(redirect: anchors.AnchorRedirect) -> str | None:
+            """The old anchor is still on its page: where the page's Markdown declares it, if it shows."""
+            found = declarations(redirect.anchor, source_text(redirect.page))
+            if not found:
+                return None
+            return collision_message(
+                display(context.docs_dir / redirect.page),
+                redirect.anchor,
+                len(found) + 1,
+                found,
+                others=(f"the old anchor {redirect.name} in mkdocs.yml",),
+                hint="remove the redirect, or the anchor from the page",
+            )
+
         changed, found = anchors.apply_anchor_redirects(
-            redirects, pages, lambda here, there: relative_url(here, there, context.use_directory_urls)
+            redirects, pages, lambda here, there: relative_url(here, there, context.use_directory_urls), where_still
         )
         pages.update(changed)
         problems += found
@@ -136,10 +170,6 @@ def finish_site(context: SiteContext) -> None:
         if source not in id_cache:
             id_cache[source] = anchors.ids_in(pages.get(source, ""))
         return id_cache[source]
-
-    def display(path: Path) -> str:
-        root = context.display_root
-        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
     # A fence the engine did not read as a quiz (inside raw HTML, or indented into a code block) must
     # not vanish without a word.
@@ -183,7 +213,11 @@ def finish_site(context: SiteContext) -> None:
             pages[source] = counsellors.with_directory(pages[source], listed, source, context.extra.get("words", {}))
 
     language = str(context.extra.get("language") or "en")
-    write_alternates(site_dir, context.site_url, language, context.extra.get("editions") or [])
+    editions = context.extra.get("editions") or []
+    write_alternates(site_dir, context.site_url, language, editions)
+    if not any(edition.get("default") for edition in editions):
+        # The main edition: the host reads one headers file, at the root, for every edition.
+        write_headers(site_dir)
 
     written = {output[source] for source in pages}
     for source, html in pages.items():
