@@ -92,6 +92,10 @@ def check_settings(name: str, raw: Any) -> None:
         assert isinstance(result, list)
         assert all(isinstance(entry, dict) and entry.get("name") for entry in result)
         assert all(isinstance(text, str) and text for entry in result for text in entry.values())
+    elif name == "editions":
+        assert isinstance(result, list)
+        assert all(entry["url"].startswith(("https://", "http://")) and entry["url"].endswith("/") for entry in result)
+        assert all(isinstance(entry["label"], str) and entry["label"] for entry in result)
     elif name == "anchor_redirects":
         assert isinstance(result, list)
         assert all(isinstance(redirect, AnchorRedirect) for redirect in result)
