@@ -202,13 +202,34 @@ results:
 """
 
 
+COLLIDING_ANCHOR = """# Colliding
+
+## A heading that takes a quiz's anchor {#quiz-alpha}
+
+```quiz
+id: alpha
+type: prompt
+title: T
+prompts: [A question?]
+```
+"""
+
+MISTAKES = {
+    "quiz": (BAD_QUIZ, "quiz 'broken': results: no result covers scores 3 to 4"),
+    "anchor": (COLLIDING_ANCHOR, "quiz-alpha"),
+}
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
 @pytest.mark.parametrize("engine", ["mkdocs", *ENGINES])
-def test_a_mistake_stops_every_engine_with_one_clear_message(tmp_path: Path, engine: str) -> None:
+def test_a_mistake_stops_every_engine_with_one_clear_message(tmp_path: Path, engine: str, mistake: str) -> None:
+    page, message = MISTAKES[mistake]
     project = copy_project(tmp_path / "project")
-    (project / "docs" / "bad.md").write_text(BAD_QUIZ, encoding="utf-8")
+    (project / "docs" / "bad.md").write_text(page, encoding="utf-8")
     result = site_build(project, tmp_path / "site", site_url="https://example.org/", engine=engine)
     assert result.returncode != 0
-    assert "docs/bad.md:" in result.stderr and "quiz 'broken': results: no result covers scores 3 to 4" in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert any("docs/bad.md:" in line and message in line for line in errors), result.stderr
     assert "Traceback" not in result.stderr
 
 
