@@ -16,12 +16,28 @@ so the browser scrolls there by itself; for another page it sits at the top of t
 with one clear message when a redirect is malformed, names a page that does not exist, redirects an
 anchor that still exists, or points to an anchor that is not there.
 
-This module also adds ``assets/stable-links.js`` and ``.css``: the "Copy link" buttons beside each
-section heading and each quiz.
+This module also prepares the "Copy link" buttons (a small link symbol) beside each section heading
+and each quiz title. Each heading with an ``id`` (``h2`` to ``h6``, outside quizzes) is put in a
+``<div class="fb-linkable">`` here, at build time; the quiz template does the same for quiz titles.
+That row keeps room for the button (``assets/stable-links.css``), so nothing moves when
+``assets/stable-links.js`` puts the button in. The button is copied from the ``<template>`` of
+``overrides/partials/stable-links.html``; without JavaScript there is no button, and the theme's
+permalink sign still leads to the section. The wording is checked here, under ``extra.copy_link``::
 
-MkDocs events: ``on_config`` (check the map, add the assets, reset state), ``on_files`` (the pages
-exist), ``on_page_content`` (put the old anchors in; note the ids of target pages), ``on_env`` (every target
-anchor exists, once all pages are converted).
+    extra:
+      copy_link:
+        section: "Copy link to this section: {name}"   # the button's name; {name}: the heading
+        quiz: "Copy link to this quiz: {name}"          # {name}: the quiz title
+        item: "Copy link to: {name}"                    # in the counsellors' list
+        copied: Link copied                             # shown beside the button for a moment
+        not_copied: Not copied
+        announce_copied: "Link copied: {name}"          # read out by screen readers
+        announce_failed: "The link could not be copied. Here it is to copy by hand: {address}"
+
+MkDocs events: ``on_config`` (check the map and the wording, add the assets, reset state),
+``on_files`` (the pages exist), ``on_page_content`` (put the old anchors in; note the ids of target
+pages; put section headings in their rows), ``on_env`` (every target anchor exists, once all pages
+are converted).
 """
 
 from __future__ import annotations
@@ -33,7 +49,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
-from hook_config import add_assets
+from hook_config import add_assets, read_text_settings, stop_on
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -48,6 +66,60 @@ ASSETS_CSS = "assets/stable-links.css"
 ASSETS_JS = "assets/stable-links.js"
 _OLD = re.compile(r"^(?P<page>[^#\s]+\.md)#(?P<anchor>[A-Za-z0-9_][A-Za-z0-9_.:-]*)$")
 _NEW = re.compile(r"^(?P<page>[^#\s]+\.md)(?:#(?P<anchor>[A-Za-z0-9_][A-Za-z0-9_.:-]*))?$")
+#: A section heading as Python-Markdown writes it: ``<h2 id="anchor">Text<a class="headerlink" ...>``.
+_HEADING = re.compile(r"<h(?P<level>[2-6])(?P<attributes>\s[^>]*)?>.*?</h(?P=level)>", re.DOTALL)
+_ID = re.compile(r"""\sid=(["'])(?P<id>[^"']+)\1""")
+
+
+class CopyLinkConfig(base.Config):
+    """The wording of the "Copy link" buttons, under ``extra.copy_link``; every one has a default."""
+
+    section = c.Type(str, default="Copy link to this section: {name}")
+    quiz = c.Type(str, default="Copy link to this quiz: {name}")
+    item = c.Type(str, default="Copy link to: {name}")
+    copied = c.Type(str, default="Link copied")
+    not_copied = c.Type(str, default="Not copied")
+    announce_copied = c.Type(str, default="Link copied: {name}")
+    announce_failed = c.Type(str, default="The link could not be copied. Here it is to copy by hand: {address}")
+
+
+#: Placeholders a translation must keep: the script fills them in.
+COPY_LINK_PLACEHOLDERS = {
+    "section": "{name}",
+    "quiz": "{name}",
+    "item": "{name}",
+    "announce_copied": "{name}",
+    "announce_failed": "{address}",
+}
+
+
+def validate_copy_link(raw: Any) -> dict[str, str]:
+    """The checked wording of the "Copy link" buttons, defaults filled in, or a ``PluginError``."""
+    values, problems = read_text_settings("copy_link", raw, CopyLinkConfig, "a mapping of button wording")
+    problems += [
+        f"extra.copy_link.{key} must contain {mark}"
+        for key, mark in COPY_LINK_PLACEHOLDERS.items()
+        if key in values and values[key] and mark not in values[key]
+    ]
+    stop_on(problems)
+    return values
+
+
+def in_rows(html: str) -> str:
+    """``html`` with every section heading (``h2`` to ``h6`` with an ``id``; quiz titles come in their
+    row from the quiz template) in a row that keeps room for its "Copy link" button."""
+
+    def row(match: re.Match[str]) -> str:
+        attributes = match["attributes"] or ""
+        anchor = _ID.search(attributes)
+        if anchor is None or "fb-quiz__title" in attributes:
+            return match[0]
+        return (
+            f'<div class="fb-linkable fb-linkable--h{match["level"]}" data-fb-copy-anchor="{anchor["id"]}" '
+            f'data-fb-copy-kind="section">{match[0]}</div>'
+        )
+
+    return _HEADING.sub(row, html)
 
 
 @dataclass(frozen=True)
@@ -142,6 +214,7 @@ _state = _State()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     _state = _State(redirects=parse_anchor_redirects(config.extra.get("anchor_redirects")))
+    config.extra["copy_link"] = validate_copy_link(config.extra.get("copy_link"))
     add_assets(config, css=ASSETS_CSS, js=ASSETS_JS)
     return config
 
@@ -177,7 +250,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = with_old_anchors(html, targets)
     if page.file.src_uri in {redirect.target_page for redirect in _state.redirects}:
         _state.ids_by_page[page.file.src_uri] = outline(html).ids
-    return html
+    return in_rows(html)
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

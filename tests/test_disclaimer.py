@@ -34,6 +34,14 @@ def banners(html_file: Path) -> list[str]:
     return [" ".join(element.get_text(" ").split()) for element in soup.select(".fb-disclaimer")]
 
 
+def full_texts(html_file: Path) -> list[str]:
+    """The full text of each banner (on small screens the short line stands in front of it)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    return [" ".join(element.get_text(" ").split()) for element in soup.select(".fb-disclaimer .fb-disclaimer__text")]
+
+
 def test_every_html_file_has_exactly_one_banner_with_the_configured_text(built_site: BuiltSite) -> None:
     html_files = built_site.html_files()
     assert (built_site.directory / "404.html") in html_files
@@ -47,6 +55,7 @@ def test_every_html_file_has_exactly_one_banner_with_the_configured_text(built_s
         found = banners(html_file)
         assert len(found) == 1, f"{html_file.name}: {len(found)} banners"
         assert found[0].endswith(expected), f"{html_file.name}: {found[0]!r}"
+        assert full_texts(html_file) == [f"Disclaimer: {expected}"], html_file.name
 
 
 def test_banner_is_a_labelled_note_outside_the_article(built_site: BuiltSite) -> None:
@@ -73,7 +82,7 @@ def test_a_different_configured_text_is_shown(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     for html_file in sorted(site.rglob("*.html")):
-        assert banners(html_file) == [f"Please note: {wording}"], html_file.name
+        assert full_texts(html_file) == [f"Please note: {wording}"], html_file.name
 
 
 @pytest.mark.parametrize(

@@ -277,10 +277,11 @@ def test_copy_link_beside_a_heading_copies_its_full_address(clipboard_page: Page
     page = clipboard_page
     page.goto(f"{built_site.base_url}trust/")
     button = page.locator(".fb-linkable:has(> h2#feeling-safe-to-ask) > button.fb-copy-link")
-    expect(button).to_have_accessible_name("Copy link to the section: Feeling safe to ask")
+    expect(button).to_have_accessible_name("Copy link to this section: Feeling safe to ask")
     button.click()
     assert clipboard(page) == f"{built_site.base_url}trust/#feeling-safe-to-ask"
-    expect(button).to_have_text(re.compile("^Link copied"))
+    expect(button).to_have_attribute("data-fb-copied", "yes")
+    expect(button.locator("[data-fb-copy-note]")).to_have_text("Link copied")
     expect(page.locator("[data-fb-announcer]")).to_have_text("Link copied: Feeling safe to ask")
     assert page.locator("[data-fb-announcer]").get_attribute("role") == "status"
 
@@ -288,7 +289,9 @@ def test_copy_link_beside_a_heading_copies_its_full_address(clipboard_page: Page
 def test_copy_link_beside_a_quiz_copies_the_quiz_address(clipboard_page: Page, built_site: BuiltSite) -> None:
     page = clipboard_page
     page.goto(f"{built_site.base_url}trust/")
-    page.locator("#quiz-safe-to-ask button.fb-copy-link").click()
+    button = page.locator("#quiz-safe-to-ask button.fb-copy-link")
+    expect(button).to_have_accessible_name("Copy link to this quiz: How safe does it feel to say what you need?")
+    button.click()
     assert clipboard(page) == f"{built_site.base_url}trust/#quiz-safe-to-ask"
     expect(page.locator("[data-fb-announcer]")).to_contain_text("How safe does it feel to say what you need?")
 
