@@ -6,8 +6,6 @@ across pages); tests/test_gates_wcag22.py drives them over every page of the bui
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
-
 #: What describes an element in a problem line.
 _DESCRIBE = """
 const describe = el => {
@@ -24,111 +22,66 @@ const describe = el => {
 # ---------------------------------------------------------------------------------------------------
 # 2.4.11 Focus not obscured
 
-# Where a visually hidden input shows its focus: its labels, or the label right after it (the theme's
-# palette switch).
-_HOLDERS = """
+# Installed in the page before a Tab walk (gates.keyboard_walk, which calls ``check`` after each Tab,
+# once what focus set off has finished):
+# - ``snapshot()``: what is shown before anything has focus. Focus must not land on something hidden
+#   until then (such as a closed search field that opens over the page when focused). A control that
+#   only fades itself in when focused, in a place that is shown (a skip link, the theme's permalink
+#   sign), changes nothing else and is fine.
+# - ``check(el)``: the focused element (or, for a visually hidden input, its visible label) must be
+#   shown, on screen, and at none of its points (centre and corners of each of its boxes: a link that
+#   wraps has one per line) covered by something else: the sticky header, the banner, the quick exit
+#   button, an overlay. Returns the problems found.
+FOCUS_CHECK_JS = (
+    "(() => {"
+    + _DESCRIBE
+    + """
 const shown = node => node.checkVisibility({opacityProperty: true, visibilityProperty: true})
   && node.getBoundingClientRect().width >= 2 && node.getBoundingClientRect().height >= 2;
+// Where a visually hidden input shows its focus: its labels, or the label right after it (the theme's
+// palette switch).
 const holdersOf = el => {
   const next = el.nextElementSibling;
   const labels = [...(el.labels || []), ...(el.tagName === 'INPUT' && next && next.tagName === 'LABEL' ? [next] : [])];
   return [el, ...labels].filter(shown);
 };
-"""
-
-# Runs in the page before the walk: what is shown before anything has focus. Focus must not land on
-# something hidden until then (such as a closed search field that opens over the page when focused).
-# A control that only fades itself in when focused, in a place that is shown (a skip link, the
-# theme's permalink sign), changes nothing else and is fine.
-SHOWN_BEFORE_JS = (
-    "() => {"
-    + _HOLDERS
-    + """
-  const focusable = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')];
-  const fadesIn = el => getComputedStyle(el).opacity === '0' && el.parentElement
-    && el.parentElement.checkVisibility({opacityProperty: true, visibilityProperty: true});
-  window.__fbShownBefore = new WeakSet(focusable.filter(el => holdersOf(el).length || fadesIn(el)));
-}
-"""
-)
-
-# Runs in the page after a Tab, once what focus set off has finished: the focused element (or, for a
-# hidden input, its visible label) must have been shown before, be shown now, on screen, and at none
-# of its points (centre and corners of each of its boxes) covered by something else: the sticky
-# header, the banner, the quick exit button, an overlay. Returns {done} at the end of the page, else
-# {key, problems}.
-FOCUS_JS = (
-    "async () => {"
-    + _DESCRIBE
-    + _HOLDERS
-    + """
-  await new Promise(resolve => setTimeout(resolve, 10));
-  const finite = document.getAnimations().filter(a => a.effect.getComputedTiming().endTime !== Infinity);
-  await Promise.race([Promise.all(finite.map(a => a.finished.catch(() => null))),
-                      new Promise(resolve => setTimeout(resolve, 1000))]);
-  const el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) return {done: true};
-  const holders = holdersOf(el);
-  const problems = [];
-  if (!window.__fbShownBefore.has(el)) {
-    problems.push(`focus lands on something hidden until then: ${describe(el)}`);
-  }
-  if (!holders.length) {
-    problems.push(`focus on something invisible: ${describe(el)}`);
-    return {done: false, key: describe(el), problems};
-  }
-  const holder = holders[0];
-  const box = holder.getBoundingClientRect();
-  // Each box of the element (a link that wraps has one per line), as far as it is on screen.
-  const boxes = [...holder.getClientRects()].map(r => [Math.max(r.left, 0), Math.min(r.right, innerWidth),
-                                                       Math.max(r.top, 0), Math.min(r.bottom, innerHeight)])
-    .filter(([left, right, top, bottom]) => right - left >= 1 && bottom - top >= 1);
-  if (!boxes.length) {
-    problems.push(`focused but off screen: ${describe(el)}`);
-    return {done: false, key: describe(el), problems};
-  }
-  const inset = 2;
-  const points = boxes.flatMap(([left, right, top, bottom]) => [
-    [(left + right) / 2, (top + bottom) / 2], [left + inset, top + inset], [right - inset, top + inset],
-    [left + inset, bottom - inset], [right - inset, bottom - inset]]);
-  const own = node => node && (holders.some(h => h === node || h.contains(node)) || node.contains(el));
-  const covers = new Set();
-  for (const [x, y] of points) {
-    const topmost = document.elementsFromPoint(x, y)[0];
-    if (!own(topmost)) covers.add(topmost ? describe(topmost.closest(
-      '.md-header, .md-banner, .fb-quick-exit, .md-search, .md-overlay, .md-sidebar, [role=dialog]') || topmost) : '?');
-  }
-  if (covers.size) problems.push(`focused ${describe(el)} is covered by ${[...covers].join(', ')}`);
-  return {done: false, key: describe(el) + JSON.stringify([Math.round(box.left), Math.round(box.top + scrollY)]),
-          problems};
-}
+let shownBefore = new WeakSet();
+window.__fbFocusCheck = {
+  snapshot() {
+    const focusable = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')];
+    const fadesIn = el => getComputedStyle(el).opacity === '0' && el.parentElement
+      && el.parentElement.checkVisibility({opacityProperty: true, visibilityProperty: true});
+    shownBefore = new WeakSet(focusable.filter(el => holdersOf(el).length || fadesIn(el)));
+  },
+  check(el) {
+    const problems = [];
+    if (!shownBefore.has(el)) problems.push(`focus lands on something hidden until then: ${describe(el)}`);
+    const holders = holdersOf(el);
+    if (!holders.length) return [...problems, `focus on something invisible: ${describe(el)}`];
+    const boxes = [...holders[0].getClientRects()].map(r => [Math.max(r.left, 0), Math.min(r.right, innerWidth),
+                                                            Math.max(r.top, 0), Math.min(r.bottom, innerHeight)])
+      .filter(([left, right, top, bottom]) => right - left >= 1 && bottom - top >= 1);
+    if (!boxes.length) return [...problems, `focused but off screen: ${describe(el)}`];
+    const inset = 2;
+    const points = boxes.flatMap(([left, right, top, bottom]) => [
+      [(left + right) / 2, (top + bottom) / 2], [left + inset, top + inset], [right - inset, top + inset],
+      [left + inset, bottom - inset], [right - inset, bottom - inset]]);
+    const own = node => node && (holders.some(h => h === node || h.contains(node)) || node.contains(el));
+    const covers = new Set();
+    for (const [x, y] of points) {
+      const topmost = document.elementsFromPoint(x, y)[0];
+      if (own(topmost)) continue;
+      const chrome = topmost && topmost.closest(
+        '.md-header, .md-banner, .fb-quick-exit, .md-search, .md-overlay, .md-sidebar, [role=dialog]');
+      covers.add(topmost ? describe(chrome || topmost) : '?');
+    }
+    if (covers.size) problems.push(`focused ${describe(el)} is covered by ${[...covers].join(', ')}`);
+    return problems;
+  },
+};
+})()
 """
 )
-
-
-def focus_problems(page: Page) -> list[str]:
-    """Tab through the page from the top; after each Tab the focused element must be visible and not
-    covered (WCAG 2.4.11). Stops when focus leaves the page or comes back to an element already seen."""
-    devtools = page.context.new_cdp_session(page)
-    devtools.send("Animation.enable")
-    devtools.send("Animation.setPlaybackRate", {"playbackRate": 100})
-    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
-    page.evaluate(SHOWN_BEFORE_JS)
-    stops = page.evaluate(
-        "document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]').length"
-    )
-    seen: set[str] = set()
-    problems: list[str] = []
-    for _ in range(stops + 20):
-        page.keyboard.press("Tab")
-        state = page.evaluate(FOCUS_JS)
-        if state["done"] or state["key"] in seen:
-            break
-        seen.add(state["key"])
-        problems += state["problems"]
-    devtools.send("Animation.setPlaybackRate", {"playbackRate": 1})
-    devtools.detach()
-    return problems
 
 
 # ---------------------------------------------------------------------------------------------------
