@@ -61,7 +61,7 @@ def test_cumulative_layout_shift_is_zero_on_a_phone(browser: Browser, built_site
     found = {}
     for address in CLS_PAGES:
         # A fresh context for each load: nothing cached, as for a first visit.
-        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+        context = browser.new_context(viewport=PHONE)
         try:
             cls, shifts = layout_shift(context.new_page(), built_site.base_url + address)
         finally:
