@@ -90,7 +90,11 @@ def check_page(
 
 
 def check_settings(
-    extra: Mapping[str, Any], pages: Iterable[str] | None, language: str = "en", untranslated: Iterable[str] = ()
+    extra: Mapping[str, Any],
+    pages: Iterable[str] | None,
+    language: str = "en",
+    untranslated: Iterable[str] = (),
+    site_name: str = "",
 ) -> dict[str, Any]:
     """Our ``extra:`` settings checked and completed; raises ``CheckError`` naming the key. With
     ``pages`` (every file of the docs folder), the pages that anchor redirects name must exist."""
@@ -103,7 +107,7 @@ def check_settings(
             ]
         )
     try:
-        resolved = resolve_extra(extra, language)
+        resolved = resolve_extra(extra, language, site_name)
         redirects = parse_anchor_redirects(extra.get("anchor_redirects"))
     except SettingsError as error:
         raise CheckError([str(error)]) from None
@@ -131,7 +135,8 @@ def docs_files(docs_dir: Path) -> list[str]:
 def check_edition(edition: Edition) -> None:
     """Check one edition (a config and its docs folder); raises ``CheckError`` on the first mistake."""
     files = docs_files(edition.docs_dir)
-    resolved = check_settings(edition.extra, files, edition.language, edition.untranslated)
+    site_name = str(edition.raw.get("site_name") or "")
+    resolved = check_settings(edition.extra, files, edition.language, edition.untranslated, site_name)
     seen = QuizIds()
     renderer = TextRenderer()
     base = edition.config_file.parent

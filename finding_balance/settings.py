@@ -36,11 +36,19 @@ REQUIRED_PLACEHOLDERS = {
     "choice_summary": ("{best}", "{total}"),
     "choice_unanswered": ("{count}",),
 }
+#: The same for the "Copy link" wording (``extra.copy_link``).
+COPY_LINK_PLACEHOLDERS = {
+    "section": ("{name}",),
+    "quiz": ("{name}",),
+    "item": ("{name}",),
+    "announce_copied": ("{name}",),
+    "announce_failed": ("{address}",),
+}
 
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 #: The groups of wording each strings file holds; each is a setting under ``extra:``.
-GROUPS = ("disclaimer", "quick_exit", "quiz", "words")
+GROUPS = ("disclaimer", "quick_exit", "quiz", "words", "copy_link")
 
 
 @cache
@@ -115,9 +123,39 @@ def text_settings(key: str, raw: Any, defaults: Mapping[str, str], shape: str) -
 
 
 def validate_disclaimer(raw: Any, language: str = "en") -> dict[str, str]:
-    """``extra.disclaimer``: the banner's ``label`` and ``text``."""
+    """``extra.disclaimer``: the banner's ``label``, ``text`` and ``short`` line (small screens)."""
     defaults = locale_defaults(language)["disclaimer"]
-    return text_settings("disclaimer", raw, defaults, "a mapping with 'text' (and optionally 'label')")
+    return text_settings(
+        "disclaimer", raw, defaults, "a mapping with 'text' (and optionally 'label' and 'short')"
+    )
+
+
+def validate_copy_link(raw: Any, language: str = "en") -> dict[str, str]:
+    """``extra.copy_link``: the wording of the "Copy link" buttons; placeholders must stay."""
+    values = text_settings("copy_link", raw, locale_defaults(language)["copy_link"], "a mapping of button wording")
+    for key, marks in COPY_LINK_PLACEHOLDERS.items():
+        missing = [mark for mark in marks if mark not in values[key]]
+        if missing:
+            raise _fail(f"extra.copy_link.{key}", f"must contain {' and '.join(missing)}")
+    return values
+
+
+def validate_short_name(raw: Any, site_name: str) -> str | None:
+    """``extra.short_name``: the site's name on small screens, shorter than ``site_name`` (optional)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raise _fail("extra.short_name", f"must be text, not {kind(raw)}")
+    name = raw.strip()
+    if not name:
+        raise _fail("extra.short_name", "is empty; write a short name or leave the key out")
+    if len(name) >= len(site_name.strip()):
+        raise _fail(
+            "extra.short_name",
+            f"{shown(name)} is not shorter than site_name {shown(site_name)}; it is shown in place of the "
+            "site name on small screens",
+        )
+    return name
 
 
 def check_url(url: str) -> str | None:
@@ -257,7 +295,7 @@ def untranslated(own: Mapping[str, Any], inherited: Mapping[str, Any], language:
     return found
 
 
-def resolve_extra(extra: Mapping[str, Any], language: str = "en") -> dict[str, Any]:
+def resolve_extra(extra: Mapping[str, Any], language: str = "en", site_name: str = "") -> dict[str, Any]:
     """Every setting of ours under ``extra``, checked, with the defaults of ``language`` filled in.
 
     The keys are the ones the templates read (``config.extra.disclaimer`` and so on).
@@ -269,5 +307,7 @@ def resolve_extra(extra: Mapping[str, Any], language: str = "en") -> dict[str, A
         "quiz": validate_quiz_strings(extra.get("quiz"), language),
         "words": validate_words(extra.get("words"), language),
         "editions": validate_editions(extra.get("editions")),
+        "copy_link": validate_copy_link(extra.get("copy_link"), language),
+        "short_name": validate_short_name(extra.get("short_name"), site_name or "Finding Balance"),
         "language": language,
     }

@@ -29,7 +29,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language = str(config.theme["language"] or "en")
     untranslated = inherited_settings(Path(config.config_file_path)) if config.config_file_path else ()
     try:
-        config.extra.update(check_settings(config.extra, None, language, untranslated))
+        config.extra.update(check_settings(config.extra, None, language, untranslated, config.site_name))
     except CheckError as error:
         raise PluginError(str(error)) from None
     return config
@@ -38,7 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         language = str(config.theme["language"] or "en")
-        check_settings(config.extra, [file.src_uri for file in files.documentation_pages()], language)
+        pages = [file.src_uri for file in files.documentation_pages()]
+        check_settings(config.extra, pages, language, site_name=config.site_name)
     except CheckError as error:
         raise PluginError(str(error)) from None
     return files

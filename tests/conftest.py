@@ -10,6 +10,7 @@ from pathlib import Path
 import fuzzing
 import pytest
 from bs4 import BeautifulSoup
+from gates import KeyboardWalk, keyboard_walk, site_pages
 from hypothesis import settings
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
 from sitebuild import PROJECT_ROOT, bind_server, serving, site_build
@@ -124,3 +125,25 @@ def page(browser: Browser, page_log: PageLog) -> Iterator[Page]:
     new_page.on("request", page_log.on_request)
     yield new_page
     context.close()
+
+
+#: The two widths of the quality gates, with the window height used there.
+GATE_WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+
+
+@pytest.fixture(scope="session")
+def keyboard_walks(browser: Browser, built_site: BuiltSite) -> dict[str, KeyboardWalk]:
+    """A Tab walk through every page at a phone's and a desktop's width ("page.html [phone]"), done once
+    for the tests that read it: keyboard access and focus rings (test_gates_axe.py), focus not obscured
+    (test_gates_wcag22.py). One browser context per width."""
+    walks = {}
+    for width_name, (width, height) in GATE_WIDTHS.items():
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        try:
+            for site_page in site_pages(built_site.directory, built_site.base_url):
+                page.goto(site_page.url)
+                walks[f"{site_page.path} [{width_name}]"] = keyboard_walk(page)
+        finally:
+            context.close()
+    return walks

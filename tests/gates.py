@@ -1,5 +1,6 @@
-"""Helpers for the quality gates: the pages of the built site, axe-core and Tab walks in Chromium,
-and what a browser page reports about Content Security Policy violations."""
+"""Helpers for the quality gates: the pages of the built site, axe-core and Tab walks in Chromium
+(one walk per page checks keyboard access, focus rings and WCAG 2.4.11), and what a browser page
+reports about Content Security Policy violations."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from wcag import FOCUS_CHECK_JS
 
 _AXE = Axe()
 
@@ -115,7 +117,8 @@ _KEYBOARD_JS = """
         const top = document.elementFromPoint(x, y);
         return inView && top !== null && (holder.contains(top) || top.contains(holder) || top === el);
       });
-      return {done: false, first, description: describe(el), ring, visible};
+      const obscured = window.__fbFocusCheck ? window.__fbFocusCheck.check(el) : [];
+      return {done: false, first, description: describe(el), ring, visible, obscured};
     },
     unreached() {
       return [...wanted].filter(([key]) => !this.reached.has(key)).map(([, text]) => text);
@@ -126,16 +129,31 @@ _KEYBOARD_JS = """
 """
 
 
-def keyboard_problems(page: Page) -> list[str]:
+@dataclass(frozen=True)
+class KeyboardWalk:
+    """What a Tab walk through a page found: keyboard access and focus rings (``problems``), and focus
+    that lands on something hidden or covered (``obscured``, WCAG 2.4.11; see wcag.FOCUS_CHECK_JS)."""
+
+    problems: list[str]
+    obscured: list[str]
+
+
+def keyboard_walk(page: Page) -> KeyboardWalk:
     """Tab through the page from the top: every element a keyboard user should reach must get focus,
-    and each focused element must show a visible focus ring that it does not show when unfocused."""
+    each focused element must show a visible focus ring that it does not show when unfocused, and be
+    shown (it was before), on screen and not covered by anything."""
     # Transitions run 100 times faster: the walk waits for them after every Tab.
     devtools = page.context.new_cdp_session(page)
     devtools.send("Animation.enable")
     devtools.send("Animation.setPlaybackRate", {"playbackRate": 100})
     wanted = page.evaluate(_KEYBOARD_JS)
-    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0); window.__fbKeyboard.remember()")
-    problems = []
+    page.evaluate(FOCUS_CHECK_JS)
+    page.evaluate(
+        "document.activeElement.blur(); window.scrollTo(0, 0); window.__fbKeyboard.remember(); "
+        "window.__fbFocusCheck.snapshot()"
+    )
+    problems: list[str] = []
+    obscured: list[str] = []
     for _ in range(wanted * 2 + 20):
         page.keyboard.press("Tab")
         state = page.evaluate("window.__fbKeyboard.inspect()")
@@ -145,12 +163,18 @@ def keyboard_problems(page: Page) -> list[str]:
             problems.append(f"no visible focus ring: {state['description']}")
         if not state["visible"]:
             problems.append(f"focused but off screen or covered: {state['description']}")
+        obscured += state["obscured"]
     else:
         problems.append("Tab never left the page: a keyboard trap?")
     problems += [f"not reachable with Tab: {text}" for text in page.evaluate("window.__fbKeyboard.unreached()")]
     devtools.send("Animation.setPlaybackRate", {"playbackRate": 1})
     devtools.detach()
-    return problems
+    return KeyboardWalk(problems, obscured)
+
+
+def keyboard_problems(page: Page) -> list[str]:
+    """The keyboard access and focus ring problems of a Tab walk through the page (``keyboard_walk``)."""
+    return keyboard_walk(page).problems
 
 
 # Installed before any page script: reports each violation on the console, where the page log sees it.

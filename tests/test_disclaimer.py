@@ -36,6 +36,14 @@ def banners(html_file: Path) -> list[str]:
     return [" ".join(element.get_text(" ").split()) for element in soup.select(".fb-disclaimer")]
 
 
+def full_texts(html_file: Path) -> list[str]:
+    """The full text of each banner (on small screens the short line stands in front of it)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    return [" ".join(element.get_text(" ").split()) for element in soup.select(".fb-disclaimer .fb-disclaimer__text")]
+
+
 def test_every_html_file_has_exactly_one_banner_with_the_configured_text(built_site: BuiltSite) -> None:
     html_files = built_site.html_files()
     assert (built_site.directory / "404.html") in html_files
@@ -49,6 +57,7 @@ def test_every_html_file_has_exactly_one_banner_with_the_configured_text(built_s
         found = banners(html_file)
         assert len(found) == 1, f"{html_file.name}: {len(found)} banners"
         assert found[0].endswith(expected), f"{html_file.name}: {found[0]!r}"
+        assert full_texts(html_file) == [f"Disclaimer: {expected}"], html_file.name
 
 
 def test_banner_is_a_labelled_note_outside_the_article(built_site: BuiltSite) -> None:
@@ -71,14 +80,19 @@ def test_banner_is_not_indexed_by_search(built_site: BuiltSite) -> None:
 def test_a_different_configured_text_is_shown(tmp_path: Path) -> None:
     wording = "Test wording: read this site as general information, nothing more."
     result, site = build_variant(
-        tmp_path, config_overrides=f"extra:\n  disclaimer:\n    label: Please note\n    text: '{wording}'\n"
+        tmp_path,
+        config_overrides=(
+            f"extra:\n  disclaimer:\n    label: Please note\n    text: '{wording}'\n    short: General information.\n"
+        ),
     )
     assert result.returncode == 0, result.stderr
     for html_file in sorted(site.rglob("*.html")):
-        assert banners(html_file) == [f"Please note: {wording}"], html_file.name
+        assert full_texts(html_file) == [f"Please note: {wording}"], html_file.name
+        assert banners(html_file) == [f"General information. Please note: {wording}"], html_file.name
 
 
 DEFAULT_TEXT = locale_defaults("en")["disclaimer"]["text"]
+DEFAULT_SHORT = locale_defaults("en")["disclaimer"]["short"]
 
 
 @pytest.mark.parametrize(
@@ -89,6 +103,7 @@ DEFAULT_TEXT = locale_defaults("en")["disclaimer"]["text"]
         ("disclaimer:\n    text: [one, two]", "extra.disclaimer.text must be text, not a list"),
         ("disclaimer:\n    label: 12", "extra.disclaimer.label must be text, not a number"),
         ("disclaimer:\n    txt: Typo in the key", "extra.disclaimer.txt is not a known setting"),
+        ("disclaimer:\n    short: ''", "extra.disclaimer.short is empty"),
         ("disclaimer: Just a sentence", "extra.disclaimer must be a mapping"),
     ],
 )
@@ -103,6 +118,7 @@ def test_a_bad_value_stops_the_build_with_one_clear_message(tmp_path: Path, disc
 def test_default_wording_says_what_the_site_is_not() -> None:
     settings = validate_disclaimer(None)
     assert settings["text"] == DEFAULT_TEXT
+    assert settings["short"] == DEFAULT_SHORT
     assert "information and education only" in settings["text"]
     assert "not medical, psychological, legal or other professional advice" in settings["text"]
 
@@ -116,3 +132,52 @@ def test_banner_stays_visible_in_print(page: Page, built_site: BuiltSite) -> Non
     page.goto(built_site.base_url)
     page.emulate_media(media="print")
     expect(page.locator(".fb-disclaimer")).to_be_visible()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Compact on small screens: one short line, the full text one tap away, for screen readers always
+
+
+def banner_lines(page: Page) -> tuple[float, float]:
+    """The banner's height and how many lines of the short line's height that makes."""
+    return page.evaluate(
+        """() => {
+          const banner = document.querySelector('.md-banner').getBoundingClientRect().height;
+          const line = parseFloat(getComputedStyle(document.querySelector('.fb-disclaimer__short')).lineHeight);
+          return [banner, line];
+        }"""
+    )
+
+
+def test_on_a_phone_the_banner_is_one_short_line_with_the_full_text_one_tap_away(
+    page: Page, built_site: BuiltSite
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(built_site.base_url + "trust/")
+    summary = page.locator(".fb-disclaimer summary")
+    full = page.locator(".fb-disclaimer__text")
+    expect(summary).to_have_text(DEFAULT_SHORT)
+    expect(full).not_to_be_in_viewport()
+    height, line = banner_lines(page)
+    assert height <= 2 * line + 16, f"the banner is {height} px high at 390 px: more than two lines of {line} px"
+    # Screen readers get the full text all the time: it is in the accessibility tree, closed or open.
+    assert configured_text() in " ".join(page.locator(".fb-disclaimer").aria_snapshot().split())
+
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(full).to_be_in_viewport()
+    expect(full).to_have_text(f"Disclaimer: {configured_text()}")
+    summary.click()
+    expect(full).not_to_be_in_viewport()
+
+
+def test_wide_screens_and_print_show_the_full_text(page: Page, built_site: BuiltSite) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(built_site.base_url + "trust/")
+    expect(page.locator(".fb-disclaimer summary")).to_be_hidden()
+    expect(page.locator(".fb-disclaimer__text")).to_be_in_viewport()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.emulate_media(media="print")
+    expect(page.locator(".fb-disclaimer summary")).to_be_hidden()
+    expect(page.locator(".fb-disclaimer__text")).to_be_visible()
+    assert page.locator(".fb-disclaimer__text").evaluate("p => p.getBoundingClientRect().width") > 200

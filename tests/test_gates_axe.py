@@ -9,7 +9,7 @@ from typing import Literal
 
 import material
 from conftest import BuiltSite
-from gates import axe_violations, keyboard_problems, site_pages
+from gates import KeyboardWalk, axe_violations, keyboard_problems, site_pages
 from playwright.sync_api import Browser, Page, expect
 from sitebuild import PROJECT_ROOT
 
@@ -42,14 +42,11 @@ def test_axe_finds_nothing_on_any_page_width_or_palette(browser: Browser, built_
     assert not found, "\n".join(found)
 
 
-def test_every_control_is_reachable_with_tab_and_shows_focus(page: Page, built_site: BuiltSite) -> None:
-    pages = site_pages(built_site.directory, built_site.base_url)
-    found: list[str] = []
-    for width_name, width in WIDTHS.items():
-        page.set_viewport_size({"width": width, "height": 900})
-        for site_page in pages:
-            page.goto(site_page.url)
-            found += [f"{site_page.path} [{width_name}]: {problem}" for problem in keyboard_problems(page)]
+def test_every_control_is_reachable_with_tab_and_shows_focus(
+    keyboard_walks: dict[str, KeyboardWalk], built_site: BuiltSite
+) -> None:
+    assert len(keyboard_walks) == len(WIDTHS) * len(built_site.html_files())
+    found = [f"{where}: {problem}" for where, walk in keyboard_walks.items() for problem in walk.problems]
     assert not found, "\n".join(found)
 
 

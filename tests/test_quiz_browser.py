@@ -157,13 +157,39 @@ def test_answers_are_kept_only_after_opting_in_and_clear_removes_them(page: Page
     expect(quiz.locator("fieldset").first.locator("input").nth(1)).to_be_checked()
     expect(quiz.locator("fieldset").nth(2).locator("input").first).to_be_checked()
 
-    quiz.locator("[data-quiz-action=clear]").click()
+    for fieldset in quiz.locator("fieldset").all():
+        if not fieldset.locator("input:checked").count():
+            fieldset.locator("input").first.check()
+    quiz.locator("[data-quiz-action=result]").click()
+    expect(quiz.locator("[data-quiz-result]")).to_contain_text("Your score")
+
+    # "Start again", the one way to empty a quiz: the form, the result and the stored copy.
+    start_again = quiz.locator("[data-quiz-action=clear]")
+    expect(start_again).to_have_text("Start again")
+    start_again.click()
     assert stored_keys(page) == []
     expect(quiz.locator("input:checked")).to_have_count(0)
+    expect(quiz.locator("[data-quiz-result]")).to_be_empty()
     expect(quiz.locator("[data-quiz-status]")).to_have_text("Your answers have been cleared.")
     page.reload()
     quiz = open_quiz(page, page.url)
     expect(quiz.locator("input:checked")).to_have_count(0)
+
+
+def test_a_prompt_quiz_has_one_button_and_it_empties_the_boxes_and_the_stored_copy(
+    page: Page, quiz_urls: dict[str, str]
+) -> None:
+    quiz = open_quiz(page, quiz_urls["prompt"])
+    buttons = quiz.locator("[data-quiz-controls] button:visible")
+    expect(buttons).to_have_count(1)
+    expect(buttons).to_have_text("Clear my answers")
+    quiz.locator("textarea").first.fill("Something private.")
+    quiz.locator("[data-quiz-remember]").check()
+    assert len(stored_keys(page)) == 1
+    buttons.click()
+    expect(quiz.locator("textarea").first).to_have_value("")
+    expect(quiz.locator("[data-quiz-remember]")).not_to_be_checked()
+    assert stored_keys(page) == []
 
 
 @pytest.mark.parametrize("corrupt", ["{not json", "42", '{"answers": "nope"}', "null"])
@@ -244,7 +270,6 @@ def test_taking_a_quiz_makes_no_network_request(page: Page, page_log: PageLog, q
     quiz.locator("[data-quiz-remember]").check()
     quiz.locator("[data-quiz-action=result]").click()
     expect(quiz.locator("[data-quiz-result]")).to_contain_text("Your score")
-    quiz.locator("[data-quiz-action=reset]").click()
     quiz.locator("[data-quiz-action=clear]").click()
     page.wait_for_timeout(300)
     assert page_log.requests[before:] == []

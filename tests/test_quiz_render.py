@@ -40,7 +40,11 @@ def test_every_type_is_native_controls_in_labelled_fieldsets(body: str) -> None:
         assert labelled, field
     for button in soup.select("button"):
         assert button["type"] == "button"
-    assert soup.select_one("[data-quiz-controls]").has_attr("hidden"), "no dead buttons without JavaScript"
+    # No dead buttons without JavaScript: quiz.css hides the controls where scripts do not run (the
+    # browser test takes each quiz without JavaScript).
+    emptying = soup.select("[data-quiz-controls] button[data-quiz-action=clear]")
+    assert len(emptying) == 1, "one way to empty a quiz"
+    assert not soup.select("[data-quiz-action=reset]")
     assert not soup.select("form, script, style")
     assert not [tag for tag in soup.find_all(True) if any(name.startswith("on") for name in tag.attrs)]
     assert soup.select_one(".fb-quiz__privacy").get_text(strip=True) == DEFAULT_STRINGS["privacy_note"]
@@ -112,3 +116,25 @@ def test_ui_strings_come_from_the_settings_and_heading_level_follows_the_page() 
     assert soup.select_one("[data-quiz-action=result]").get_text() == "Show me"
     assert soup.select_one("legend").get_text() == "Pick any"
     assert soup.select_one("h4.fb-quiz__title")
+
+
+@pytest.mark.parametrize(
+    ("body", "buttons"),
+    [
+        (SCALE, ["See my result", "Start again"]),
+        (CHOICE, ["See my result", "Start again"]),
+        (CHECKLIST, ["See my result", "Start again"]),
+        (PROMPT, ["Clear my answers"]),
+    ],
+    ids=["scale", "choice", "checklist", "prompt"],
+)
+def test_start_again_only_where_there_is_a_result_and_one_button_empties_the_quiz(
+    body: str, buttons: list[str]
+) -> None:
+    soup = render(body)
+    assert [button.get_text(strip=True) for button in soup.select("[data-quiz-controls] button")] == buttons
+    assert soup.select_one("[data-quiz-action=clear]").get_text(strip=True) == buttons[-1]
+    labels = {"start_again": "Vuelve a empezar", "clear_answers": "Borra mis respuestas"}
+    translated = render(body, strings=labels)
+    expected = labels["clear_answers"] if body is PROMPT else labels["start_again"]
+    assert translated.select_one("[data-quiz-action=clear]").get_text(strip=True) == expected

@@ -24,6 +24,8 @@ from published_urls import (
 )
 from sitebuild import build_variant, copy_project, mkdocs_build, serving
 
+from finding_balance.settings import SettingsError, validate_copy_link
+from finding_balance.site.copy_links import in_rows
 from finding_balance.stable_links import AnchorRedirect, parse_anchor_redirects, with_old_anchors
 
 # ---------------------------------------------------------------------------------------------------
@@ -288,10 +290,11 @@ def test_copy_link_beside_a_heading_copies_its_full_address(clipboard_page: Page
     page = clipboard_page
     page.goto(f"{built_site.base_url}trust/")
     button = page.locator(".fb-linkable:has(> h2#feeling-safe-to-ask) > button.fb-copy-link")
-    expect(button).to_have_accessible_name("Copy link to the section: Feeling safe to ask")
+    expect(button).to_have_accessible_name("Copy link to this section: Feeling safe to ask")
     button.click()
     assert clipboard(page) == f"{built_site.base_url}trust/#feeling-safe-to-ask"
-    expect(button).to_have_text(re.compile("^Link copied"))
+    expect(button).to_have_attribute("data-fb-copied", "yes")
+    expect(button.locator("[data-fb-copy-note]")).to_have_text("Link copied")
     expect(page.locator("[data-fb-announcer]")).to_have_text("Link copied: Feeling safe to ask")
     assert page.locator("[data-fb-announcer]").get_attribute("role") == "status"
 
@@ -299,7 +302,9 @@ def test_copy_link_beside_a_heading_copies_its_full_address(clipboard_page: Page
 def test_copy_link_beside_a_quiz_copies_the_quiz_address(clipboard_page: Page, built_site: BuiltSite) -> None:
     page = clipboard_page
     page.goto(f"{built_site.base_url}trust/")
-    page.locator("#quiz-safe-to-ask button.fb-copy-link").click()
+    button = page.locator("#quiz-safe-to-ask button.fb-copy-link")
+    expect(button).to_have_accessible_name("Copy link to this quiz: How safe does it feel to say what you need?")
+    button.click()
     assert clipboard(page) == f"{built_site.base_url}trust/#quiz-safe-to-ask"
     expect(page.locator("[data-fb-announcer]")).to_contain_text("How safe does it feel to say what you need?")
 
@@ -346,3 +351,79 @@ def test_without_javascript_there_is_no_button_and_the_permalink_works(browser: 
         assert page.url == f"{built_site.base_url}trust/#feeling-safe-to-ask"
     finally:
         context.close()
+
+
+def test_copy_link_buttons_are_visible_named_and_at_least_24_px_on_a_phone(
+    browser: Browser, built_site: BuiltSite
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{built_site.base_url}trust/")
+        buttons = page.locator("article button.fb-copy-link")
+        expect(buttons.first).to_be_visible()
+        found = buttons.evaluate_all(
+            """buttons => buttons.map(button => {
+              const box = button.getBoundingClientRect();
+              const style = getComputedStyle(button);
+              return {width: box.width, height: box.height, opacity: style.opacity, visibility: style.visibility,
+                      svg: button.querySelector('svg') !== null};
+            })"""
+        )
+        assert found and all(
+            item["width"] >= 24
+            and item["height"] >= 24
+            and item["opacity"] == "1"
+            and item["visibility"] == "visible"
+            and item["svg"]
+            for item in found
+        ), found
+        names = [buttons.nth(index) for index in range(buttons.count())]
+        for button in names[:3]:
+            expect(button).to_have_accessible_name(re.compile(r"^Copy link to this (section|quiz): \S"))
+        expect(page.locator("#quiz-safe-to-ask button.fb-copy-link")).to_have_accessible_name(
+            "Copy link to this quiz: How safe does it feel to say what you need?"
+        )
+    finally:
+        context.close()
+
+
+def test_headings_are_put_in_rows_with_room_for_the_button() -> None:
+    html = (
+        '<h2 id="a">A<a class="headerlink" href="#a">&para;</a></h2><p>x</p><h3>No id</h3>'
+        '<h2 class="fb-quiz__title" id="quiz-b-title">B</h2><h1 id="t">Title</h1>'
+    )
+    assert in_rows(html) == (
+        '<div class="fb-linkable fb-linkable--h2" data-fb-copy-anchor="a" data-fb-copy-kind="section">'
+        '<h2 id="a">A<a class="headerlink" href="#a">&para;</a></h2></div><p>x</p><h3>No id</h3>'
+        '<h2 class="fb-quiz__title" id="quiz-b-title">B</h2><h1 id="t">Title</h1>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"section": "Copiar el enlace"}, "extra.copy_link.section must contain {name}"),
+        ({"announce_failed": "No se pudo copiar."}, "extra.copy_link.announce_failed must contain {address}"),
+        ({"copied": ""}, "extra.copy_link.copied is empty"),
+        ({"copy": "Copy"}, "extra.copy_link.copy is not a known setting"),
+        ("Copy link", "extra.copy_link must be a mapping"),
+    ],
+)
+def test_bad_copy_link_wording_is_refused_with_one_clear_message(raw: object, message: str) -> None:
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        validate_copy_link(raw)
+
+
+def test_copy_link_wording_comes_from_the_settings(tmp_path: Path) -> None:
+    result, site = build_variant(
+        tmp_path,
+        config_overrides=(
+            "extra:\n  copy_link:\n    section: 'Copia el enlace a esta sección: {name}'\n    copied: Enlace copiado\n"
+        ),
+    )
+    assert result.returncode == 0, result.stderr
+    html = (site / "trust" / "index.html").read_text(encoding="utf-8")
+    assert 'data-section="Copia el enlace a esta sección: {name}"' in html
+    assert 'data-copied="Enlace copiado"' in html
+    assert 'data-quiz="Copy link to this quiz: {name}"' in html

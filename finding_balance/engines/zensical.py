@@ -79,7 +79,8 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
     """Build ``edition`` with Zensical and finish it. Raises ``CheckError`` or ``FinishError`` on a
     mistake; returns Zensical's process (a non-zero ``returncode`` when Zensical failed)."""
     check_edition(edition)
-    settings = check_settings(edition.extra, docs_files(edition.docs_dir), edition.language)
+    site_name = str(edition.raw.get("site_name") or "")
+    settings = check_settings(edition.extra, docs_files(edition.docs_dir), edition.language, site_name=site_name)
     config = edition.config_file.with_name(f".zensical.{edition.config_file.stem}.yml")
     config.write_text(zensical_config(edition, settings), encoding="utf-8")
     try:

@@ -20,7 +20,16 @@ import rjsmin
 BUNDLE_CSS = "assets/finding-balance.min.css"
 BUNDLE_JS = "assets/finding-balance.min.js"
 #: Our stylesheets and scripts, in the order they are bundled.
-CSS_SOURCES = ("site.css", "quiz.css", "quick-exit.css", "stable-links.css", "language.css", "handout.css")
+CSS_SOURCES = (
+    "site.css",
+    "disclaimer.css",
+    "header.css",
+    "quiz.css",
+    "quick-exit.css",
+    "stable-links.css",
+    "language.css",
+    "handout.css",
+)
 JS_SOURCES = ("site.js", "quiz.js", "quick-exit.js", "stable-links.js", "language.js")
 
 

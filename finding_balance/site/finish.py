@@ -1,7 +1,8 @@
 """The finishing pass over one built edition: what needs every page, or a page's final HTML.
 
 In order: our CSS and JS bundles (``bundle``), old anchors put back and quiz links' anchors checked
-(``anchors``), the counsellors' list (``counsellors``), the sitemap's language alternates
+(``anchors``), each section heading in a row with room for its "Copy link" button (``copy_links``), the
+counsellors' list (``counsellors``), the sitemap's language alternates
 (``sitemap``), each page's handout QR code (``handouts``) and, last, each page's Content Security
 Policy (``csp``); and for the main edition, the hosts' security headers file (``headers``). A page's
 anchors that collide stop the build here too (``finding_balance.anchors``). Each
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from finding_balance.site import anchors, counsellors, csp, handouts
 from finding_balance.site.headers import write_headers
 from finding_balance.site.sitemap import write_alternates
 from finding_balance.site.bundle import write_bundles
+from finding_balance.site.copy_links import in_rows
 from finding_balance.stable_links import parse_anchor_redirects
 
 
@@ -76,6 +79,15 @@ def article_of(html: str) -> str:
         return html
     end = html.rfind(_ARTICLE_END)
     return html[start.end() : end if end > start.end() else len(html)]
+
+
+def with_article(html: str, change: Callable[[str], str]) -> str:
+    """A built page with ``change`` applied to its content (the theme's ``<article>``) alone."""
+    start = anchors.ARTICLE_START.search(html)
+    end = html.rfind(_ARTICLE_END)
+    if start is None or end < start.end():
+        return html
+    return html[: start.end()] + change(html[start.end() : end]) + html[end:]
 
 
 def _quizzes_of(path: Path) -> list[tuple[str, int]]:
@@ -191,6 +203,9 @@ def finish_site(context: SiteContext) -> None:
             )
     if problems:
         raise FinishError(problems)
+
+    for source, html in pages.items():
+        pages[source] = with_article(html, in_rows)
 
     directory_pages = [source for source, html in pages.items() if counsellors.has_directory(html)]
     if directory_pages:

@@ -194,15 +194,12 @@
     present(quiz, [paragraph(fill(text.choice_summary, { best: best, total: total }), "fb-quiz__score")]);
   }
 
-  function startAgain(quiz) {
+  /* The one way to empty a quiz ("Start again", or "Clear my answers" for writing prompts): the
+     answers, the result, and any copy kept on this device, which it stops keeping. */
+  function clearAll(quiz) {
     writeAnswers(quiz, {});
     clearResult(quiz);
     quiz.querySelectorAll("[data-quiz-question]").forEach(showFeedback);
-    keep(quiz);
-  }
-
-  function clearAll(quiz) {
-    startAgain(quiz);
     var box = quiz.querySelector("[data-quiz-remember]");
     if (box) box.checked = false;
     forget(quiz);
@@ -217,7 +214,6 @@
       quiz.querySelector("[data-quiz-remember]").checked = true;
       quiz.querySelectorAll("[data-quiz-question]").forEach(showFeedback);
     }
-    quiz.querySelector("[data-quiz-controls]").hidden = false;
     quiz.setAttribute("data-quiz-ready", "");
   }
 
@@ -238,8 +234,6 @@
     if (action === "result") {
       if (quiz.dataset.quizType === "choice") choiceResult(quiz, text);
       else scoredResult(quiz, text);
-    } else if (action === "reset") {
-      startAgain(quiz);
     } else if (action === "clear") {
       clearAll(quiz);
     }

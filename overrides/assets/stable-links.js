@@ -1,10 +1,13 @@
 /* Finding Balance: "Copy link" buttons, and old anchors that moved to another page.
  *
- * - A "Copy link" button beside each section heading (h2 to h6 with an id, in the article), beside
- *   each quiz title (it copies the quiz's #quiz-<id> address), and in each item with
- *   data-fb-copy-url (the counsellors' list). It puts the full address on the clipboard and says so
- *   through the polite live region of the page. The buttons are made here: without JavaScript there
- *   is no dead button, and the heading's permalink sign still leads to the section.
+ * - A "Copy link" button (a small link symbol) beside each section heading and each quiz title (in
+ *   the rows .fb-linkable[data-fb-copy-anchor] that the build makes, with room kept for the button),
+ *   and in each item with data-fb-copy-url (the counsellors' list). It puts the full address on the
+ *   clipboard, shows a tick and a short note for a moment, and says so through the polite live
+ *   region of the page. The buttons are copies of the <template id="fb-copy-link">
+ *   (overrides/partials/stable-links.html), which also carries the wording (extra.copy_link). Names
+ *   are filled in as text, never as markup. Without JavaScript there is no dead button, and the
+ *   heading's permalink sign still leads to the section.
  * - An old anchor kept by hooks/stable_links.py for a section that moved to another page: when the
  *   address names it, location.replace() goes to the new place.
  *
@@ -16,18 +19,24 @@
 
   if (window.findingBalanceLinks) return;
 
-  var WORDING = {
-    button: "Copy link",
-    heading: "to the section: ",
-    quiz: "to the quiz: ",
-    item: "to: ",
-    copied: "Link copied",
-    notCopied: "Not copied",
-    announceCopied: "Link copied: ",
-    failed: "The link could not be copied. Here it is to copy by hand: ",
-  };
   var SHOW_OUTCOME_MS = 2500;
-  var HEADINGS = "h2[id], h3[id], h4[id], h5[id], h6[id]";
+  var HEADINGS = "h2, h3, h4, h5, h6";
+
+  function template() {
+    return document.getElementById("fb-copy-link");
+  }
+
+  function wording(name) {
+    var holder = template();
+    return (holder && holder.getAttribute("data-" + name)) || "";
+  }
+
+  /* The wording with {name} and {address} filled in, as plain text. */
+  function fill(text, values) {
+    return String(text).replace(/\{(name|address)\}/g, function (match, key) {
+      return key in values ? values[key] : match;
+    });
+  }
 
   function announce(message) {
     var region = document.querySelector("[data-fb-announcer]");
@@ -53,49 +62,33 @@
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
-  function makeButton(address, what, name) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "fb-copy-link";
+  function makeButton(address, kind, name) {
+    var holder = template();
+    var button = holder && holder.content.querySelector(".fb-copy-link");
+    if (!button) return null;
+    button = button.cloneNode(true);
     button.setAttribute("data-fb-copy", address);
     button.setAttribute("data-fb-copy-name", name);
-    var label = document.createElement("span");
-    label.className = "fb-copy-link__label";
-    label.textContent = WORDING.button;
-    var context = document.createElement("span");
-    context.className = "fb-visually-hidden";
-    context.textContent = " " + what + name;
-    button.appendChild(label);
-    button.appendChild(context);
+    button.querySelector("[data-fb-copy-label]").textContent = fill(wording(kind), { name: name });
     return button;
-  }
-
-  /* The heading and its button side by side, the button after the heading in reading order. */
-  function besideHeading(heading, button) {
-    var row = document.createElement("div");
-    row.className = "fb-linkable fb-linkable--" + heading.tagName.toLowerCase();
-    heading.parentNode.insertBefore(row, heading);
-    row.appendChild(heading);
-    row.appendChild(button);
   }
 
   function setUp() {
     var article = document.querySelector("article.md-content__inner");
-    if (!article) return;
-    article.querySelectorAll(HEADINGS).forEach(function (heading) {
-      if (heading.closest(".fb-quiz") || heading.closest(".fb-linkable")) return;
-      besideHeading(heading, makeButton(addressOf(heading.id), WORDING.heading, textOf(heading)));
-    });
-    article.querySelectorAll("section.fb-quiz[id]").forEach(function (quiz) {
-      var title = quiz.querySelector(".fb-quiz__title");
-      if (!title || title.closest(".fb-linkable")) return;
-      besideHeading(title, makeButton(addressOf(quiz.id), WORDING.quiz, textOf(title)));
+    if (!article || !template()) return;
+    article.querySelectorAll(".fb-linkable[data-fb-copy-anchor]").forEach(function (row) {
+      var heading = row.querySelector(HEADINGS);
+      if (!heading || row.querySelector(".fb-copy-link")) return;
+      var kind = row.getAttribute("data-fb-copy-kind") === "quiz" ? "quiz" : "section";
+      var button = makeButton(addressOf(row.getAttribute("data-fb-copy-anchor")), kind, textOf(heading));
+      if (button) row.appendChild(button);
     });
     article.querySelectorAll("[data-fb-copy-url]").forEach(function (item) {
       if (item.querySelector(".fb-copy-link")) return;
       var link = item.querySelector("a");
       var name = link ? textOf(link) : item.getAttribute("data-fb-copy-url");
-      item.appendChild(makeButton(item.getAttribute("data-fb-copy-url"), WORDING.item, name));
+      var button = makeButton(item.getAttribute("data-fb-copy-url"), "item", name);
+      if (button) item.appendChild(button);
     });
   }
 
@@ -129,30 +122,32 @@
     });
   }
 
-  /* For a moment, the button says what happened. */
-  function showOutcome(button, text) {
-    var label = button.querySelector(".fb-copy-link__label");
-    if (!label) return;
-    label.textContent = text;
-    button.setAttribute("data-fb-copied", "");
-    window.setTimeout(function () {
-      label.textContent = WORDING.button;
+  /* For a moment, the button shows a tick (or not) and a short note beside it. */
+  function showOutcome(button, copied) {
+    var note = button.querySelector("[data-fb-copy-note]");
+    if (note) note.textContent = wording(copied ? "copied" : "not-copied");
+    button.setAttribute("data-fb-copied", copied ? "yes" : "no");
+    window.clearTimeout(Number(button.getAttribute("data-fb-copy-timer")));
+    var timer = window.setTimeout(function () {
+      if (note) note.textContent = "";
       button.removeAttribute("data-fb-copied");
     }, SHOW_OUTCOME_MS);
+    button.setAttribute("data-fb-copy-timer", String(timer));
   }
 
   document.addEventListener("click", function (event) {
     var button = event.target instanceof Element ? event.target.closest("button.fb-copy-link") : null;
     if (!button) return;
     var address = button.getAttribute("data-fb-copy");
+    var name = button.getAttribute("data-fb-copy-name");
     copyText(address).then(
       function () {
-        showOutcome(button, WORDING.copied);
-        announce(WORDING.announceCopied + button.getAttribute("data-fb-copy-name"));
+        showOutcome(button, true);
+        announce(fill(wording("announce-copied"), { name: name, address: address }));
       },
       function () {
-        showOutcome(button, WORDING.notCopied);
-        announce(WORDING.failed + address);
+        showOutcome(button, false);
+        announce(fill(wording("announce-failed"), { name: name, address: address }));
       }
     );
   });
