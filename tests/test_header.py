@@ -10,10 +10,10 @@ import material
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BuiltSite
-from header import validate_short_name
-from mkdocs.exceptions import PluginError
 from playwright.sync_api import Browser, Page
 from sitebuild import PROJECT_ROOT, build_variant, serving
+
+from finding_balance.settings import SettingsError, validate_short_name
 
 THEME_HEADER = Path(material.__file__).parent / "templates/partials/header.html"
 
@@ -107,14 +107,14 @@ def test_without_a_short_name_the_header_is_the_themes(built_site: BuiltSite) ->
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (12, "extra.short_name must be text, not int"),
-        (["Balance"], "extra.short_name must be text, not list"),
+        (12, "extra.short_name must be text, not a number"),
+        (["Balance"], "extra.short_name must be text, not a list"),
         ("  ", "extra.short_name is empty"),
         ("Finding Balance!", "is not shorter than site_name"),
     ],
 )
 def test_a_bad_short_name_is_refused_with_one_clear_message(raw: object, message: str) -> None:
-    with pytest.raises(PluginError, match=re.escape(message)):
+    with pytest.raises(SettingsError, match=re.escape(message)):
         validate_short_name(raw, "Finding Balance")
 
 
