@@ -45,7 +45,7 @@ def test_axe_finds_nothing_on_any_page_width_or_palette(browser: Browser, built_
 def test_every_control_is_reachable_with_tab_and_shows_focus(
     keyboard_walks: dict[str, KeyboardWalk], built_site: BuiltSite
 ) -> None:
-    assert len(keyboard_walks) == len(WIDTHS) * len(built_site.html_files())
+    assert len(keyboard_walks) == len(WIDTHS) * len(list(built_site.directory.rglob("*.html")))
     found = [f"{where}: {problem}" for where, walk in keyboard_walks.items() for problem in walk.problems]
     assert not found, "\n".join(found)
 

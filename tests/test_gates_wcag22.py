@@ -46,6 +46,15 @@ def at_width(browser: Browser) -> Iterator[dict[str, Page]]:
         context.close()
 
 
+#: The name of the "Get help now" page in each edition's navigation, by the edition's folder.
+HELP_LINK_TEXT = {"": "Get help now", "es/": "Pide ayuda ahora"}
+
+
+def edition_of(path: str) -> str:
+    """The folder of the edition a page belongs to: "" for English, "es/" for Spanish."""
+    return "es/" if path.startswith("es/") else ""
+
+
 @pytest.fixture(scope="module")
 def reports(at_width: dict[str, Page], pages: list[SitePage]) -> dict[str, dict[str, Any]]:
     """Every page at each width, loaded once, with what each check found there ("page.html [phone]"):
@@ -56,7 +65,7 @@ def reports(at_width: dict[str, Page], pages: list[SitePage]) -> dict[str, dict[
             page.goto(site_page.url)
             report: dict[str, Any] = {
                 "targets": page.evaluate(TARGET_SIZE_JS, OUR_TARGETS),
-                "help": page.evaluate(HELP_PLACE_JS, "/help/"),
+                "help": page.evaluate(HELP_PLACE_JS, f"/{edition_of(site_page.path)}help/"),
             }
             page.emulate_media(reduced_motion="reduce")
             report["motion"] = page.evaluate(REDUCED_MOTION_JS, OUR_ELEMENTS)
@@ -143,9 +152,9 @@ def test_get_help_now_is_in_the_same_place_on_every_page(reports: dict[str, dict
     """3.2.6: the link to "Get help now" sits in the same landmark, at the same place, on every page."""
     places: dict[str, set[str]] = {}
     for where, report in reports.items():
-        place = report["help"]
-        assert place is not None and place["text"] == "Get help now", f"{where}: {place}"
-        places.setdefault(where.split("[")[1], set()).add(
+        place, edition = report["help"], edition_of(where)
+        assert place is not None and place["text"] == HELP_LINK_TEXT[edition], f"{where}: {place}"
+        places.setdefault(f"{edition}{where.split('[')[1]}", set()).add(
             f"{place['landmark']} #{place['order']}, item {place['item']}"
         )
     assert all(len(found) == 1 for found in places.values()), places

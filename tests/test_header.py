@@ -124,8 +124,8 @@ def test_short_name_is_optional_and_stripped() -> None:
 
 
 def test_header_override_is_the_theme_markup_with_the_short_name() -> None:
-    """overrides/partials/header.html must stay Material's partial apart from the short-name block, so a
-    theme update that changes the partial shows up here."""
+    """overrides/partials/header.html must stay Material's partial apart from the short-name block and
+    the search plugin's two names, so a theme update that changes the partial shows up here."""
     ours = (PROJECT_ROOT / "overrides/partials/header.html").read_text(encoding="utf-8")
     theirs = THEME_HEADER.read_text(encoding="utf-8")
     block = re.search(
@@ -133,6 +133,17 @@ def test_header_override_is_the_theme_markup_with_the_short_name() -> None:
     )
     assert block is not None, "the short-name block is gone"
     plain = ours.replace(block[0], block[1])
+    either_engine = (
+        '    {% set search_plugin = "material/search" if "material/search" in config.plugins else "search" %}\n'
+        "    {% if search_plugin in config.plugins %}\n"
+        '      {% set search = config.plugins[search_plugin] | attr("config") %}\n'
+    )
+    assert either_engine in plain, "the search plugin is no longer found under both of its names"
+    plain = plain.replace(
+        either_engine,
+        '    {% if "material/search" in config.plugins %}\n'
+        '      {% set search = config.plugins["material/search"] | attr("config") %}\n',
+    )
 
     def without_comment(template: str) -> str:
         return re.sub(r"\{#-.*?-#\}\s*", "", template, count=1, flags=re.DOTALL)

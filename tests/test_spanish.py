@@ -112,7 +112,9 @@ def test_spanish_topic_page_has_every_part(built_site: BuiltSite, page: str) -> 
     titles = [title.get_text(strip=True) for title in content.select(".admonition .admonition-title")]
     summaries = [summary.get_text(strip=True) for summary in content.select("details > summary")]
     in_short = content.select_one("h2#in-short")
-    bullets = in_short.find_next_sibling("ul") if in_short else None
+    # The heading sits in its "Copy link" row; the list follows the row.
+    row = in_short.find_parent(class_="fb-linkable") if in_short else None
+    bullets = (row or in_short).find_next_sibling("ul") if in_short else None
     reviewed = content.select_one(".fb-reviewed")
     assert content.select(".fb-summary") and content.select(".fb-quiz")
     assert any(title.startswith("Prueba esto") for title in titles)
