@@ -1,7 +1,7 @@
 """Security headers for the hosts that read a ``_headers`` file (Netlify, Cloudflare Pages).
 
-A ``<meta>`` Content Security Policy, which every page carries (``hooks/csp.py``), cannot forbid other
-sites to frame the page (clickjacking) nor set the browser's other protections: those need HTTP
+A ``<meta>`` Content Security Policy, which every page carries (``finding_balance.site.csp``), cannot
+forbid other sites to frame the page (clickjacking) nor set the browser's other protections: those need HTTP
 headers from the host. ``HEADERS`` is the one list of them, used by ``write_headers`` (the build
 writes ``<site>/_headers``), the README's nginx and Apache snippets (a test keeps them equal) and the
 browser test that runs the site under them.
@@ -11,7 +11,7 @@ say (``frame-ancestors``); it adds nothing about scripts. The full policy stays 
 ``<meta>``: it lists the hashes of that page's inline scripts, which one header for every path
 cannot. Both policies are enforced together, so the header can only take away, never allow more.
 
-Called after a build by ``hooks/security_headers.py`` (MkDocs); another engine calls
+Called after a build by ``finding_balance.site.finish`` for the main edition, under every engine;
 ``write_headers`` on its output folder.
 """
 
