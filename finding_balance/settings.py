@@ -100,10 +100,17 @@ def _fail(where: str, problem: str) -> SettingsError:
     return SettingsError(f"mkdocs.yml: {one_line(where)} {one_line(problem)}.")
 
 
-def text_settings(key: str, raw: Any, defaults: Mapping[str, str], shape: str) -> dict[str, str]:
+def text_settings(
+    key: str,
+    raw: Any,
+    defaults: Mapping[str, str],
+    shape: str,
+    placeholders: Mapping[str, tuple[str, ...]] | None = None,
+) -> dict[str, str]:
     """``extra.<key>``: a mapping of text settings over ``defaults``, stripped and complete.
 
-    ``shape`` says what the value should be when it is not a mapping ("a mapping of quiz wording").
+    ``shape`` says what the value should be when it is not a mapping ("a mapping of quiz wording");
+    ``placeholders`` names the marks a value must keep because a script fills them in.
     """
     if raw is None:
         raw = {}
@@ -119,6 +126,10 @@ def text_settings(key: str, raw: Any, defaults: Mapping[str, str], shape: str) -
         if not value.strip():
             raise _fail(where, "is empty; write the wording or leave the key out")
         values[name] = value.strip()
+    for name, marks in (placeholders or {}).items():
+        missing = [mark for mark in marks if mark not in values[name]]
+        if missing:
+            raise _fail(f"extra.{key}.{name}", f"must contain {' and '.join(missing)}")
     return values
 
 
@@ -132,12 +143,8 @@ def validate_disclaimer(raw: Any, language: str = "en") -> dict[str, str]:
 
 def validate_copy_link(raw: Any, language: str = "en") -> dict[str, str]:
     """``extra.copy_link``: the wording of the "Copy link" buttons; placeholders must stay."""
-    values = text_settings("copy_link", raw, locale_defaults(language)["copy_link"], "a mapping of button wording")
-    for key, marks in COPY_LINK_PLACEHOLDERS.items():
-        missing = [mark for mark in marks if mark not in values[key]]
-        if missing:
-            raise _fail(f"extra.copy_link.{key}", f"must contain {' and '.join(missing)}")
-    return values
+    defaults = locale_defaults(language)["copy_link"]
+    return text_settings("copy_link", raw, defaults, "a mapping of button wording", COPY_LINK_PLACEHOLDERS)
 
 
 def validate_short_name(raw: Any, site_name: str) -> str | None:
@@ -183,12 +190,8 @@ def validate_quick_exit(raw: Any, language: str = "en") -> dict[str, str]:
 
 def validate_quiz_strings(raw: Any, language: str = "en") -> dict[str, str]:
     """``extra.quiz``: the quiz wording over the defaults; placeholders the script fills must stay."""
-    strings = text_settings("quiz", raw, locale_defaults(language)["quiz"], "a mapping of quiz wording")
-    for key, marks in REQUIRED_PLACEHOLDERS.items():
-        missing = [mark for mark in marks if mark not in strings[key]]
-        if missing:
-            raise _fail(f"extra.quiz.{key}", f"must contain {' and '.join(missing)}")
-    return strings
+    defaults = locale_defaults(language)["quiz"]
+    return text_settings("quiz", raw, defaults, "a mapping of quiz wording", REQUIRED_PLACEHOLDERS)
 
 
 def _helpline_value(where: str, key: str, value: Any) -> str:
