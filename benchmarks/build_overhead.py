@@ -230,12 +230,19 @@ def measure(
     return result
 
 
-def print_breakdown(config_file: Path, log: Callable[[str], None], top: int = 12) -> None:
-    """One more build of ``config_file`` with every event handler timed; print the costliest."""
+def print_breakdown(config_file: Path, log: Callable[[str], None], top: int = 24) -> None:
+    """One more build of ``config_file`` with every event handler and our functions timed
+    (``timed_build.OUR_FUNCTIONS``); print the costliest."""
     report = json.loads(run_build(config_file, "--breakdown").strip().splitlines()[-1])
-    log(f"  where A's time goes (one more build, {report['seconds']:.3f} s, each event handler timed):")
+    log(
+        f"  where A's time goes (one more build, {report['seconds']:.3f} s wall, each event handler and our "
+        "functions timed; a function's time includes what it calls):"
+    )
+    log(f"    {'wall ms':>9}  {'CPU ms':>9}  {'calls':>5}")
     for row in report["handlers"][:top]:
-        log(f"    {row['ms']:9.1f} ms  {row['calls']:>5} calls  {row['handler']}")
+        log(f"    {row['ms']:9.1f}  {row['cpu_ms']:9.1f}  {row['calls']:>5}  {row['handler']}")
+    for name in report.get("missing", []):
+        log(f"    not found, not timed: {name}")
 
 
 def print_scaling(results: list[SizeResult], log: Callable[[str], None]) -> None:
