@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE, page_with
 
+from finding_balance.check import QuizIds, check_page
+from finding_balance.quiz import markdown as quiz_markdown
+from finding_balance.quiz.markdown import PageContext, QuizMemo
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import DEFAULT_STRINGS, LinkError, TextRenderer, render_quiz, render_texts
 
@@ -112,3 +116,47 @@ def test_ui_strings_come_from_the_settings_and_heading_level_follows_the_page() 
     assert soup.select_one("[data-quiz-action=result]").get_text() == "Show me"
     assert soup.select_one("legend").get_text() == "Pick any"
     assert soup.select_one("h4.fb-quiz__title")
+
+
+def convert_with_memo(page: str, memo: QuizMemo) -> str:
+    """A page converted as an engine converts it, the extension given the build's memo."""
+    md = markdown.Markdown(
+        extensions=["pymdownx.superfences", "finding_balance.quiz.markdown"],
+        extension_configs={"finding_balance.quiz.markdown": {"memo": memo}},
+    )
+    return md.convert(page)
+
+
+def test_the_fence_takes_the_quiz_the_check_read_and_does_not_read_it_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = page_with(SCALE)
+    memo = QuizMemo()
+    # The page as a plain Markdown instance converts it: index.md at the site root.
+    [quiz] = check_page(
+        "docs/index.md", "index.md", page, {"index.md", "trust.md"}, QuizIds(), context=PageContext(), memo=memo
+    )
+    expected = convert_with_memo(page, QuizMemo())
+
+    def read_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the quiz was read a second time")
+
+    monkeypatch.setattr(quiz_markdown, "parse_quiz", read_again)
+    monkeypatch.setattr(quiz_markdown, "render_texts", read_again)
+    assert convert_with_memo(page, memo) == expected
+    assert 'id="quiz-time-apart"' in expected and quiz.id == "time-apart"
+
+
+def test_a_changed_quiz_is_read_again_never_taken_from_the_memo() -> None:
+    memo = QuizMemo()
+    check_page(
+        "docs/index.md",
+        "index.md",
+        page_with(SCALE),
+        {"index.md", "trust.md"},
+        QuizIds(),
+        context=PageContext(),
+        memo=memo,
+    )
+    changed = page_with(SCALE.replace("Keep going.", "Keep going, together."))
+    html = convert_with_memo(changed, memo)
+    assert "Keep going, together." in html
+    assert html == convert_with_memo(changed, QuizMemo())
