@@ -7,8 +7,10 @@ scheme). Each problem is one line naming the file and the line: ``docs/trust.md:
 
 Callers: under MkDocs and ProperDocs the hooks call ``check_page`` for each page as it is read
 (``hooks/quizzes.py``, which leaves each quiz it read in the build's ``QuizMemo`` for the Markdown
-extension) and the settings checks in ``on_config``; for every other engine the build
-command (``python -m finding_balance build``) runs ``check_edition`` first and stops on a problem.
+extension), ``unrendered_quizzes`` on the page's HTML once it is converted, and the settings checks
+in ``on_config``; for every other engine the build command (``python -m finding_balance build``)
+runs ``check_edition`` first and stops on a problem, and the pass over the built site
+(``finding_balance.site.finish``) runs ``unrendered_quizzes`` on each built page.
 """
 
 from __future__ import annotations
@@ -101,6 +103,18 @@ def check_page(
     return quizzes
 
 
+def unrendered_quizzes(display_path: str, quizzes: Iterable[tuple[str, int]], html: str) -> list[str]:
+    """A problem for each quiz of a page (its id and line) that is not in the page's ``html``: a fence
+    the engine did not read as a quiz (inside raw HTML, or indented into a code block) must not
+    vanish without a word."""
+    return [
+        f"{display_path}:{line}: quiz '{quiz_id}': the quiz did not reach the page; "
+        "a quiz must not sit inside raw HTML or an indented code block."
+        for quiz_id, line in quizzes
+        if f'id="quiz-{quiz_id}"' not in html
+    ]
+
+
 def check_settings(
     extra: Mapping[str, Any], pages: Iterable[str] | None, language: str = "en", untranslated: Iterable[str] = ()
 ) -> dict[str, Any]:
@@ -140,18 +154,22 @@ def docs_files(docs_dir: Path) -> list[str]:
     return sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
 
 
-def check_edition(edition: Edition) -> None:
-    """Check one edition (a config and its docs folder); raises ``CheckError`` on the first mistake."""
+def check_edition(edition: Edition) -> dict[str, list[Quiz]]:
+    """Check one edition (a config and its docs folder); raises ``CheckError`` on the first mistake.
+    Returns the quizzes of each page (by its file in the docs folder), for the pass over the built
+    site to find them there."""
     files = docs_files(edition.docs_dir)
     existing = frozenset(files)
     resolved = check_settings(edition.extra, files, edition.language, edition.untranslated)
     seen = QuizIds()
     renderer = TextRenderer()
     base = edition.config_file.parent
+    found: dict[str, list[Quiz]] = {}
     for source in files:
         if not source.endswith(".md"):
             continue
         path = edition.docs_dir / source
         display = os.path.relpath(path, base).replace(os.sep, "/")
         text = path.read_text(encoding="utf-8-sig")
-        check_page(display, source, text, existing, seen, renderer, scale_labels(resolved["quiz"]))
+        found[source] = check_page(display, source, text, existing, seen, renderer, scale_labels(resolved["quiz"]))
+    return found

@@ -11,9 +11,9 @@ possible under MkDocs, with the same functions the build command's check uses fo
   mistake stops the build with one message (file, line, quiz id, what is wrong), before the page is
   converted. Each quiz it reads, with its text rendered for this page, goes into the memo, and the
   extension takes it from there instead of reading it a second time.
-
-That every quiz really reached its page (a fence inside raw HTML or an indented code block would be
-shown as code) is checked over the built site, under every engine (``finding_balance.site.finish``).
+- ``on_page_content``: ``finding_balance.check.unrendered_quizzes``: every quiz the check found is
+  in the converted page (a fence inside raw HTML or an indented code block would be shown as code).
+  For other engines the pass over the built site does the same (``finding_balance.site.finish``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from finding_balance.check import CheckError, QuizIds, check_page
+from finding_balance.check import CheckError, QuizIds, check_page, unrendered_quizzes
 from finding_balance.quiz.markdown import QuizMemo, mkdocs_page_context, scale_labels
 
 EXTENSION = "finding_balance.quiz.markdown"
@@ -41,6 +41,8 @@ class _Build:
     files: Files | None = None
     pages: frozenset[str] = frozenset()
     """Every file of the docs folder, made once from ``files``."""
+    quizzes: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    """The id and line of each quiz the check found, by page, until the page is converted."""
 
 
 _build = _Build()
@@ -77,7 +79,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         scale = scale_labels(config.extra["quiz"])
         context = mkdocs_page_context(page.file.src_uri, config)
-        check_page(
+        quizzes = check_page(
             _display_path(page, config),
             page.file.src_uri,
             text,
@@ -89,5 +91,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         )
     except CheckError as error:
         raise PluginError(str(error)) from None
+    _build.quizzes[page.file.src_uri] = [(quiz.id, quiz.line) for quiz in quizzes]
     return markdown
 
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    quizzes = _build.quizzes.pop(page.file.src_uri, None)
+    if quizzes:
+        problems = unrendered_quizzes(_display_path(page, config), quizzes, html)
+        if problems:
+            raise PluginError("\n".join(problems))
+    return html

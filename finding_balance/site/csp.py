@@ -127,10 +127,12 @@ def with_policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
 
     Raises ``ValueError`` when the page has no ``<head>`` or already carries a policy.
     """
-    if EXISTING_POLICY.search(html):
-        raise ValueError("the page already has a Content-Security-Policy <meta>")
     head = HEAD_START.search(html)
     if head is None:
         raise ValueError("the page has no <head>")
+    # A policy <meta> counts only in <head> (browsers ignore one elsewhere): look no further.
+    head_end = html.find("</head>", head.end())
+    if EXISTING_POLICY.search(html, 0, head_end if head_end != -1 else len(html)):
+        raise ValueError("the page already has a Content-Security-Policy <meta>")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, style_hashes)}">'
     return f"{html[: head.end()]}\n    {meta}{html[head.end() :]}"

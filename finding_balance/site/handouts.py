@@ -20,15 +20,25 @@ PLACEHOLDER = re.compile(
 )
 
 
+#: How the placeholder starts: found with ``str.rfind`` from the end of the page, where the theme
+#: writes the handout (after the content, before the scripts), not with a regular expression
+#: searching the whole page and its long navigation; the expression then reads it where it stands.
+_START = '<span class="fb-handout__qr" '
+
+
 def with_qr_code(html: str) -> str:
-    """``html`` with its handout's QR code in place (unchanged when the page has no handout)."""
-
-    def image(match: re.Match[str]) -> str:
-        address = html_lib.unescape(match["address"])
-        source, size = qr_code(address)
-        return (
-            f'<img class="fb-handout__qr" src="{html_lib.escape(source)}" width="{size}" height="{size}" '
-            f'alt="{match["alt"]}">'
-        )
-
-    return PLACEHOLDER.sub(image, html, count=1)
+    """``html`` with its handout's QR code in place of the placeholder (the last one, which the
+    theme writes at the end of the page), unchanged when the page has no handout."""
+    position = html.rfind(_START)
+    while position != -1:
+        match = PLACEHOLDER.match(html, position)
+        if match:
+            address = html_lib.unescape(match["address"])
+            source, size = qr_code(address)
+            image = (
+                f'<img class="fb-handout__qr" src="{html_lib.escape(source)}" width="{size}" height="{size}" '
+                f'alt="{match["alt"]}">'
+            )
+            return html[:position] + image + html[match.end() :]
+        position = html.rfind(_START, 0, position)
+    return html
