@@ -3,8 +3,8 @@
 ``SiteFinisher.page`` takes one built page's final HTML and returns it finished: its old anchors put
 back (``anchors``), the handout's QR code (``handouts``) and, last, its Content Security Policy
 (``csp``). It also notes what the site-wide steps need from the page: its anchors, its quizzes'
-links, and for the counsellors' list its content (only the part the list reads: quiz bodies are cut
-to their titles). ``SiteFinisher.site``, once every page is written: our CSS and JS bundles
+links, and for the counsellors' list its content (the theme's ``<article>``, not the whole page with
+its navigation). ``SiteFinisher.site``, once every page is written: our CSS and JS bundles
 (``bundle``), the anchors that quiz links and anchor redirects lead to checked across pages, the
 counsellors' list written into its page (``counsellors``; that page gets its policy then), and any
 other HTML file of the site finished (the redirect pages of mkdocs-redirects, for one).
@@ -68,12 +68,6 @@ _TAG = re.compile(r"<[^>]+>")
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 _ARTICLE_START = '<article class="md-content__inner md-typeset"'
 _ARTICLE_END = "</article>"
-#: A quiz with everything after its title: the counsellors' list reads only the title (and type).
-_QUIZ_BODY = re.compile(
-    r'(<section class="fb-quiz[^"]*" id="quiz-[^"]*"[^>]*>\s*<h([2-6]) class="fb-quiz__title"[^>]*>.*?</h\2>)'
-    r".*?</section>",
-    re.DOTALL,
-)
 
 
 def _text(fragment: str) -> str:
@@ -134,7 +128,7 @@ class _Noted:
     ids: frozenset[str]
     """The ids of the page's content as built (before old anchors went in)."""
     content: str
-    """The page's content with quiz bodies cut to their titles: what the counsellors' list reads."""
+    """The page's content (the theme's ``<article>``): what the counsellors' list reads."""
     description: str
     old_anchors: frozenset[str] = frozenset()
 
@@ -216,7 +210,7 @@ class SiteFinisher:
         description = _DESCRIPTION.search(html, 0, start or len(html))  # in <head>, before the content
         self._noted[source] = _Noted(
             ids=ids,
-            content=_QUIZ_BODY.sub(r"\1</section>", content) if has_quizzes else content,
+            content=content,
             description=html_lib.unescape(description.group(1)) if description else "",
             old_anchors=old_anchors,
         )
