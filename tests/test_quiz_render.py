@@ -5,6 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE, page_with
 
 from finding_balance.check import QuizIds, check_page
@@ -160,3 +162,38 @@ def test_a_changed_quiz_is_read_again_never_taken_from_the_memo() -> None:
     html = convert_with_memo(changed, memo)
     assert "Keep going, together." in html
     assert html == convert_with_memo(changed, QuizMemo())
+
+
+#: Characters of quiz text, Markdown's special ones among them.
+TEXT_CHARACTERS = list("aZéñ¿¡ 09.,;:!?'\"\u201c\u201d\u2018\u2019()-+#>=|~^{}/%$@*_`[]<>&\\\t\n\r\x02\x03\xa0\u2028")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    text=st.one_of(
+        st.text(alphabet=st.one_of(st.sampled_from(TEXT_CHARACTERS), st.characters()), max_size=40),
+        # Text that starts as plain text does, to reach the edges of what is taken as it is.
+        st.builds(
+            str.__add__,
+            st.sampled_from(list("aZé¿¡\"(\u201c\u2018'")),
+            st.text(alphabet=st.sampled_from(TEXT_CHARACTERS), max_size=30),
+        ),
+    ),
+    inline=st.booleans(),
+)
+def test_text_taken_as_it_is_is_what_markdown_makes_of_it(text: str, inline: bool) -> None:
+    renderer = TextRenderer()
+    assert renderer.render(text, keep_links, inline=inline) == renderer.convert(text, keep_links, inline=inline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What helps you rest?", "¿Qué te ayuda a descansar?", "Sure, take your time. Could we catch up after dinner?"],
+)
+def test_plain_text_needs_no_conversion(text: str) -> None:
+    assert render_quiz_text(text) == (text, [])
+
+
+def render_quiz_text(text: str) -> tuple[str, list[str]]:
+    html, errors = TextRenderer().render(text, keep_links, inline=True)
+    return str(html), errors
