@@ -56,4 +56,4 @@ bench: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/page_weight.py
 
 clean:
-	rm -rf site $(VENV) *.egg-info node_modules
+	rm -rf site $(VENV) *.egg-info node_modules .cache/finding-balance

@@ -5,7 +5,8 @@ over Zensical's output: old anchors, the handouts' QR codes and each page's Cont
 (none under ``mkdocs serve``, whose live-reload script is inline and differs on every load) page by
 page; then our CSS/JS bundles, quiz links' anchors, the counsellors' list and any other HTML file.
 Each page is finished in the HTML MkDocs is about to write: none is read back or written twice
-(only the counsellors' page, once the list is made).
+(only the counsellors' page, once the list is made). QR codes made in earlier builds are taken from
+``.cache/finding-balance/`` beside the config (``finding_balance.site.qr_cache``).
 
 MkDocs events: ``on_startup`` (which command runs), ``on_pre_build`` (a new finisher for this
 build: ``mkdocs serve`` keeps this module loaded between builds), ``on_post_page`` (each page),
@@ -25,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from finding_balance.config import nav_pages
 from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
+from finding_balance.site.qr_cache import cache_file
 
 log = get_plugin_logger("finish_site")
 
@@ -52,6 +54,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         use_directory_urls=config.use_directory_urls,
         extra=dict(config.extra),
         serving=_serving,
+        qr_cache=cache_file(config_file),
     )
     try:
         _finisher = SiteFinisher(context)

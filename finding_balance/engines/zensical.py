@@ -31,6 +31,7 @@ from finding_balance.check import check_edition, check_settings, docs_files
 from finding_balance.config import Edition, PythonTag
 from finding_balance.site.csp import source_hash
 from finding_balance.site.finish import SiteContext, finish_site
+from finding_balance.site.qr_cache import cache_file
 
 
 def zensical_command() -> list[str]:
@@ -105,6 +106,7 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
             use_directory_urls=edition.use_directory_urls,
             extra={**edition.extra, **settings},
             style_hashes=theme_style_hashes(edition.site_dir),
+            qr_cache=cache_file(edition.config_file),
         ),
         quizzes={source: [(quiz.id, quiz.line) for quiz in found] for source, found in quizzes.items()},
     )

@@ -38,6 +38,8 @@ SCRIPT_STRINGS = (
     "remember_off",
     "cleared",
 )
+
+
 class LinkError(Exception):
     """A link in quiz text that cannot be used (unknown page, unsafe scheme)."""
 

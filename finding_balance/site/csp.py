@@ -122,8 +122,9 @@ def content_security_policy(html: str, style_hashes: tuple[str, ...] = ()) -> st
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def with_policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
-    """``html`` with its policy written as the first element of ``<head>`` after ``<meta charset>``.
+def policy_insert(html: str, style_hashes: tuple[str, ...] = ()) -> tuple[int, str]:
+    """Where the page's policy goes (the first element of ``<head>`` after ``<meta charset>``) and
+    what goes there, so that a caller with other changes to make copies the page once.
 
     Raises ``ValueError`` when the page has no ``<head>`` or already carries a policy.
     """
@@ -135,4 +136,13 @@ def with_policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
     if EXISTING_POLICY.search(html, 0, head_end if head_end != -1 else len(html)):
         raise ValueError("the page already has a Content-Security-Policy <meta>")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, style_hashes)}">'
-    return f"{html[: head.end()]}\n    {meta}{html[head.end() :]}"
+    return head.end(), f"\n    {meta}"
+
+
+def with_policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
+    """``html`` with its policy written as the first element of ``<head>`` after ``<meta charset>``.
+
+    Raises ``ValueError`` when the page has no ``<head>`` or already carries a policy.
+    """
+    position, meta = policy_insert(html, style_hashes)
+    return f"{html[:position]}{meta}{html[position:]}"

@@ -6,8 +6,9 @@ back (``anchors``), the handout's QR code (``handouts``) and, last, its Content 
 links, and for the counsellors' list its content (the theme's ``<article>``, not the whole page with
 its navigation). ``SiteFinisher.site``, once every page is written: our CSS and JS bundles
 (``bundle``), the anchors that quiz links and anchor redirects lead to checked across pages, the
-counsellors' list written into its page (``counsellors``; that page gets its policy then), and any
-other HTML file of the site finished (the redirect pages of mkdocs-redirects, for one).
+counsellors' list written into its page (``counsellors``; that page gets its policy then), any
+other HTML file of the site finished (the redirect pages of mkdocs-redirects, for one), and the QR
+codes kept for the next build (``qr_cache``, outside the site).
 
 Callers, the only thing that differs between engines: under MkDocs and ProperDocs
 ``hooks/finish_site.py``, which hands each page to ``page`` as MkDocs writes it (``on_post_page``,
@@ -32,6 +33,7 @@ from finding_balance.quiz.markdown import page_url, relative_url
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.site import anchors, counsellors, csp, handouts
 from finding_balance.site.bundle import write_bundles
+from finding_balance.site.qr_cache import QrCodes
 from finding_balance.stable_links import AnchorRedirect, parse_anchor_redirects
 
 
@@ -61,6 +63,8 @@ class SiteContext:
     """Under ``mkdocs serve``: no Content Security Policy (its live-reload script is inline)."""
     style_hashes: tuple[str, ...] = ()
     """Hashes of stylesheets the engine's theme script writes (``engines.zensical.theme_style_hashes``)."""
+    qr_cache: Path | None = None
+    """The file of QR codes kept between builds (``qr_cache.cache_file``); none: every code is made."""
 
 
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
@@ -76,14 +80,15 @@ def _text(fragment: str) -> str:
 
 def article_bounds(html: str) -> tuple[int, int]:
     """Where the content of a built page (the theme's ``<article>``) starts and ends in ``html``: the
-    whole page when it has none. Found with ``str.find``: a page of a large site is mostly navigation."""
-    position = html.find(_ARTICLE_START)
+    whole page when it has none. Searched from the end of the page, where the theme writes the
+    content, after the navigation: on a large site most of a page is navigation."""
+    end = html.rfind(_ARTICLE_END)
+    position = html.rfind(_ARTICLE_START, 0, end if end != -1 else len(html))
     while position != -1:
         start = anchors.ARTICLE_START.match(html, position)
         if start:
-            end = html.rfind(_ARTICLE_END)
             return start.end(), end if end > start.end() else len(html)
-        position = html.find(_ARTICLE_START, position + 1)
+        position = html.rfind(_ARTICLE_START, 0, position)
     return 0, len(html)
 
 
@@ -162,6 +167,7 @@ class SiteFinisher:
         self._finished: set[str] = set()
         self._reported: set[AnchorRedirect] = set()
         self.problems: list[str] = []
+        self.qr_codes = QrCodes(context.qr_cache)
 
     def output_name(self, source: str) -> str:
         """Where the page ``source`` is written, relative to the site folder."""
@@ -182,7 +188,7 @@ class SiteFinisher:
         site are kept for ``site``; a page that cannot carry a policy raises ``FinishError``."""
         self._finished.add(name)
         if source is None:
-            return _finish_page(html, self.context, name)
+            return _finish_page(html, self.context, name, self.qr_codes)
         start, end = article_bounds(html)
         content = html[start:end]
         if quizzes is not None:
@@ -218,7 +224,7 @@ class SiteFinisher:
             # Finished in ``site``, once every page it lists is known.
             self._directory_pages[source] = (html, name)
             return html
-        return _finish_page(html, self.context, name)
+        return _finish_page(html, self.context, name, self.qr_codes)
 
     def _ids_of(self, source: str) -> frozenset[str]:
         noted = self._noted.get(source)
@@ -252,7 +258,8 @@ class SiteFinisher:
             listed = self._directory_entries()
             for source, (html, name) in self._directory_pages.items():
                 html = counsellors.with_directory(html, listed, source, context.extra.get("words", {}))
-                (context.site_dir / name).write_text(_finish_page(html, context, name), encoding="utf-8")
+                finished = _finish_page(html, context, name, self.qr_codes)
+                (context.site_dir / name).write_text(finished, encoding="utf-8")
 
         for root, _, names in os.walk(context.site_dir):
             for file_name in names:
@@ -264,10 +271,11 @@ class SiteFinisher:
                     continue
                 with open(path, encoding="utf-8") as file:
                     html = file.read()
-                finished = _finish_page(html, context, name)
+                finished = _finish_page(html, context, name, self.qr_codes)
                 if finished != html:
                     with open(path, "w", encoding="utf-8") as file:
                         file.write(finished)
+        self.qr_codes.save()
 
     def _directory_entries(self) -> list[counsellors.DirectoryEntry]:
         """Every page noted, as the counsellors' list shows it, in navigation order."""
@@ -306,13 +314,26 @@ def finish_site(context: SiteContext, quizzes: Mapping[str, Iterable[tuple[str, 
     finisher.site()
 
 
-def _finish_page(html: str, context: SiteContext, name: str) -> str:
-    """The last steps of every page: the handout's QR code, then the Content Security Policy (none
-    under ``mkdocs serve``)."""
-    html = handouts.with_qr_code(html)
-    if context.serving:
+def _finish_page(html: str, context: SiteContext, name: str, codes: QrCodes | None = None) -> str:
+    """The last steps of every page: the handout's QR code in place of its placeholder (from
+    ``codes``, the codes kept between builds, when given), and the Content Security Policy (none
+    under ``mkdocs serve``), both written in one copy of the page.
+
+    The policy is computed before the QR code goes in: the image (a percent-encoded ``data:`` URL)
+    holds no ``<`` and so adds no script, comment or style to the page."""
+    qr = handouts.qr_code_replacement(html, codes or QrCodes())
+    edits = [qr] if qr else []
+    if not context.serving:
+        try:
+            position, meta = csp.policy_insert(html, context.style_hashes)
+        except ValueError as error:
+            raise FinishError([f"csp: {name}: {error}."]) from None
+        edits.append((position, position, meta))
+    if not edits:
         return html
-    try:
-        return csp.with_policy(html, context.style_hashes)
-    except ValueError as error:
-        raise FinishError([f"csp: {name}: {error}."]) from None
+    pieces, done = [], 0
+    for start, end, text in sorted(edits):
+        pieces += [html[done:start], text]
+        done = end
+    pieces.append(html[done:])
+    return "".join(pieces)
