@@ -1,27 +1,30 @@
-"""Build overhead of our MkDocs hooks, measured against the same site built without them.
+"""Build overhead of our features, measured against the same site built with plain Material.
 
 For each site size N (``--pages``, default 500) this script writes a synthetic site
-(``synthetic_site.py``: about 1,200 words a page, one quiz of each type on every tenth page) and two
-configs made from the real ``mkdocs.yml``:
+(``synthetic_site.py``: about 1,200 words a page, one quiz of each type on every tenth page, and a
+counsellors page that lists them all) and two configs made from the real ``mkdocs.yml``:
 
-- A: the real config, our hooks included (``hooks/*.py`` as listed in ``mkdocs.yml``);
-- B: the same config with ``hooks`` removed (quiz blocks then render as plain code blocks), and with
-  ``extra`` as A's hooks leave it after ``on_config`` (they check and complete settings that the
-  templates read), so that both render the same templates.
+- A: the real config, our hooks (``hooks/*.py`` as listed in ``mkdocs.yml``) and our quiz extension
+  (``finding_balance.quiz.markdown``) included;
+- B: plain Material: the same config without ``hooks`` and without the quiz extension (quiz blocks
+  then render as plain code blocks), and with ``extra`` as A's hooks leave it after ``on_config``
+  (they check and complete settings that the templates read), so that both render the same templates.
 
 Both keep the real theme, ``overrides/``, Markdown extensions, plugins and ``strict: true``; only
 ``nav`` is left out (MkDocs builds it from the synthetic folders) and the paths are made absolute.
-The real ``docs/assets/`` is copied into the synthetic docs.
 
 Then it builds A B A B ... (``--pairs``, default 5, after ``--warmup`` unmeasured pairs, default 1),
 each build in a fresh Python process (``timed_build.py``: wall and CPU time of ``load_config`` and
 the build), and prints for each N the median time of A and of B, the median of the per-pair ratios
-A/B, and the hook overhead per page, the median over pairs of (A - B) / N; the verdict uses wall
-time, CPU time is printed beside it. Given several sizes, it ends with a scaling table. It checks
-that A's quiz page has its quizzes and B's shows them as code, so that a broken comparison cannot
-pass as a fast one. ``--breakdown`` adds one A build with every event handler timed.
+A/B against the target, and the overhead per page, the median over pairs of (A - B) / N, with the
+load average before and after. These builds are cold: what our hooks keep between builds (the QR
+codes in ``.cache/finding-balance/`` beside the config) is removed before every A build. With
+``--warm`` each size is measured again with that cache kept from the build before. Given several
+sizes, it ends with a scaling table. It checks that A's quiz page has its quizzes and B's shows them
+as code, so that a broken comparison cannot pass as a fast one. ``--breakdown`` adds one cold A
+build with every event handler and our own functions timed (``timed_build.OUR_FUNCTIONS``).
 
-Run: ``.venv/bin/python benchmarks/build_overhead.py --pages 100 500 1000``.
+Run: ``.venv/bin/python benchmarks/build_overhead.py --pages 100 500 1000 --warm``.
 """
 
 from __future__ import annotations
@@ -268,7 +271,7 @@ def measure(
     return result
 
 
-def print_breakdown(config_file: Path, log: Callable[[str], None], top: int = 24) -> None:
+def print_breakdown(config_file: Path, log: Callable[[str], None], top: int = 40) -> None:
     """One more build of ``config_file`` with every event handler and our functions timed
     (``timed_build.OUR_FUNCTIONS``); print the costliest."""
     report = json.loads(run_build(config_file, "--breakdown").strip().splitlines()[-1])
