@@ -63,4 +63,4 @@ fuzz: $(INSTALLED)
 	HYPOTHESIS_PROFILE=fuzz NO_MKDOCS_2_WARNING=1 $(BIN)/pytest tests/test_fuzz_quizzes.py tests/test_fuzz_settings.py
 
 clean:
-	rm -rf site $(VENV) *.egg-info node_modules
+	rm -rf site $(VENV) *.egg-info node_modules .cache/finding-balance

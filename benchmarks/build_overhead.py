@@ -1,27 +1,30 @@
-"""Build overhead of our MkDocs hooks, measured against the same site built without them.
+"""Build overhead of our features, measured against the same site built with plain Material.
 
 For each site size N (``--pages``, default 500) this script writes a synthetic site
-(``synthetic_site.py``: about 1,200 words a page, one quiz of each type on every tenth page) and two
-configs made from the real ``mkdocs.yml``:
+(``synthetic_site.py``: about 1,200 words a page, one quiz of each type on every tenth page, and a
+counsellors page that lists them all) and two configs made from the real ``mkdocs.yml``:
 
-- A: the real config, our hooks included (``hooks/*.py`` as listed in ``mkdocs.yml``);
-- B: the same config with ``hooks`` removed (quiz blocks then render as plain code blocks), and with
-  ``extra`` as A's hooks leave it after ``on_config`` (they check and complete settings that the
-  templates read), so that both render the same templates.
+- A: the real config, our hooks (``hooks/*.py`` as listed in ``mkdocs.yml``) and our quiz extension
+  (``finding_balance.quiz.markdown``) included;
+- B: plain Material: the same config without ``hooks`` and without the quiz extension (quiz blocks
+  then render as plain code blocks), and with ``extra`` as A's hooks leave it after ``on_config``
+  (they check and complete settings that the templates read), so that both render the same templates.
 
 Both keep the real theme, ``overrides/``, Markdown extensions, plugins and ``strict: true``; only
 ``nav`` is left out (MkDocs builds it from the synthetic folders) and the paths are made absolute.
-The real ``docs/assets/`` is copied into the synthetic docs.
 
 Then it builds A B A B ... (``--pairs``, default 5, after ``--warmup`` unmeasured pairs, default 1),
 each build in a fresh Python process (``timed_build.py``: wall and CPU time of ``load_config`` and
 the build), and prints for each N the median time of A and of B, the median of the per-pair ratios
-A/B, and the hook overhead per page, the median over pairs of (A - B) / N; the verdict uses wall
-time, CPU time is printed beside it. Given several sizes, it ends with a scaling table. It checks
-that A's quiz page has its quizzes and B's shows them as code, so that a broken comparison cannot
-pass as a fast one. ``--breakdown`` adds one A build with every event handler timed.
+A/B against the target, and the overhead per page, the median over pairs of (A - B) / N, with the
+load average before and after. These builds are cold: what our hooks keep between builds (the QR
+codes in ``.cache/finding-balance/`` beside the config) is removed before every A build. With
+``--warm`` each size is measured again with that cache kept from the build before. Given several
+sizes, it ends with a scaling table. It checks that A's quiz page has its quizzes and B's shows them
+as code, so that a broken comparison cannot pass as a fast one. ``--breakdown`` adds one cold A
+build with every event handler and our own functions timed (``timed_build.OUR_FUNCTIONS``).
 
-Run: ``.venv/bin/python benchmarks/build_overhead.py --pages 100 500 1000``.
+Run: ``.venv/bin/python benchmarks/build_overhead.py --pages 100 500 1000 --warm``.
 """
 
 from __future__ import annotations
@@ -54,7 +57,10 @@ sys.path.insert(0, str(BENCH_DIR))
 from synthetic_site import QUIZ_EVERY, page_path, write_site  # noqa: E402
 
 TARGET_RATIO = 1.10
+#: With the QR codes of the build before (``--warm``).
+WARM_TARGET_RATIO = 1.05
 TARGET_PAGES = 500
+QR_CACHE_FOLDER = Path(".cache") / "finding-balance"
 
 
 class Timing(NamedTuple):
@@ -70,8 +76,11 @@ class SizeResult:
 
     pages: int
     counts: dict[str, int]
+    warm: bool = False
     a: list[Timing] = field(default_factory=list)
     b: list[Timing] = field(default_factory=list)
+    load_before: str = ""
+    load_after: str = ""
 
     def stats(self, kind: str) -> dict[str, float]:
         """Medians of ``kind`` ("wall" or "cpu"): A, B, the per-pair ratio A/B and (A - B) / N in ms."""
@@ -88,6 +97,9 @@ class SizeResult:
         return {
             "pages": self.pages,
             **{key: value for key, value in self.counts.items() if key != "pages"},
+            "warm": self.warm,
+            "load_before": self.load_before,
+            "load_after": self.load_after,
             "pairs": len(self.a),
             "a": [timing._asdict() for timing in self.a],
             "b": [timing._asdict() for timing in self.b],
@@ -196,18 +208,46 @@ def check_outputs(workdir: Path, pages: int) -> None:
 ROW = "  {:>6}  {:>8}  {:>8}  {:>6}  {:>8}    {:>8}  {:>8}  {:>6}  {:>8}"
 
 
+def clear_cache(workdir: Path) -> None:
+    """Remove what our hooks keep between builds (``.cache/finding-balance/`` beside the config: the
+    QR codes, ``finding_balance.site.qr_cache``), so that the next A build is a cold one."""
+    shutil.rmtree(workdir / QR_CACHE_FOLDER, ignore_errors=True)
+
+
+def load() -> str:
+    """The load averages of the last 1, 5 and 15 minutes, as ``uptime`` shows them."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def measure(
-    pages: int, pairs: int, warmup: int, workdir: Path, log: Callable[[str], None], hooks_dir: Path | None = None
+    config_a: Path,
+    config_b: Path,
+    counts: dict[str, int],
+    pairs: int,
+    warmup: int,
+    log: Callable[[str], None],
+    warm: bool = False,
 ) -> SizeResult:
-    config_a, config_b, counts = prepare(workdir, pages, hooks_dir)
-    result = SizeResult(pages, counts)
+    """Build A B A B ...; return the timings of the measured pairs. Cold (the default): the cache of
+    our hooks is cleared before every A build. ``warm``: it is kept, filled by a first A build."""
+    pages = counts["pages"]
+    workdir = config_a.parent
+    result = SizeResult(pages, counts, warm=warm)
+    kind = "warm: QR codes kept from the build before" if warm else "cold: no cache of ours"
     log(
         f"\n{pages} pages ({counts['quiz_pages']} with quizzes, {counts['quizzes']} quizzes, "
-        f"{counts['words']:,} words): {warmup} warm-up pair(s), then {pairs} measured pair(s) A B"
+        f"{counts['words']:,} words), {kind}: {warmup} warm-up pair(s), then {pairs} measured pair(s) A B"
     )
+    result.load_before = load()
+    log(f"  load average before: {result.load_before}")
     log(ROW.format("", "wall:", "", "", "", "CPU:", "", "", ""))
     log(ROW.format("pair", "A (s)", "B (s)", "A/B", "ms/page", "A (s)", "B (s)", "A/B", "ms/page"))
+    clear_cache(workdir)
+    if warm and warmup == 0:
+        timed(config_a)  # fills the cache
     for index in range(warmup + pairs):
+        if not warm:
+            clear_cache(workdir)
         a, b = timed(config_a), timed(config_b)
         measured = index >= warmup
         if measured:
@@ -218,11 +258,11 @@ def measure(
             cells += [f"{x:.3f}", f"{y:.3f}", f"{x / y:.3f}", f"{(x - y) * 1000 / pages:.2f}"]
         log(ROW.format(str(index - warmup + 1) if measured else "warm", *cells))
     check_outputs(workdir, pages)
+    result.load_after = load()
     wall, cpu = result.stats("wall"), result.stats("cpu")
-    verdict = ""
-    if pages == TARGET_PAGES:
-        met = wall["ratio_median"] <= TARGET_RATIO
-        verdict = f"   target <= {TARGET_RATIO:.2f} at {TARGET_PAGES} pages: {'met' if met else 'MISSED'}"
+    target = WARM_TARGET_RATIO if warm else TARGET_RATIO
+    met = wall["ratio_median"] <= target
+    verdict = f"   target <= {target:.2f}: {'met' if met else 'MISSED'}"
     log(f"  A with our hooks       median {wall['a_median']:8.3f} s wall  ({cpu['a_median']:.3f} s CPU)")
     log(f"  B without our hooks    median {wall['b_median']:8.3f} s wall  ({cpu['b_median']:.3f} s CPU)")
     log(f"  A/B per pair           median {wall['ratio_median']:8.3f} wall  ({cpu['ratio_median']:.3f} CPU){verdict}")
@@ -230,15 +270,23 @@ def measure(
         f"  hook overhead          median {wall['ms_per_page_median']:8.2f} ms per page wall  "
         f"({cpu['ms_per_page_median']:.2f} CPU)  ((A - B) / N per pair)"
     )
+    log(f"  load average after: {result.load_after}")
     return result
 
 
-def print_breakdown(config_file: Path, log: Callable[[str], None], top: int = 12) -> None:
-    """One more build of ``config_file`` with every event handler timed; print the costliest."""
+def print_breakdown(config_file: Path, log: Callable[[str], None], top: int = 40) -> None:
+    """One more build of ``config_file`` with every event handler and our functions timed
+    (``timed_build.OUR_FUNCTIONS``); print the costliest."""
     report = json.loads(run_build(config_file, "--breakdown").strip().splitlines()[-1])
-    log(f"  where A's time goes (one more build, {report['seconds']:.3f} s, each event handler timed):")
+    log(
+        f"  where A's time goes (one more build, {report['seconds']:.3f} s wall, each event handler and our "
+        "functions timed; a function's time includes what it calls):"
+    )
+    log(f"    {'wall ms':>9}  {'CPU ms':>9}  {'calls':>5}")
     for row in report["handlers"][:top]:
-        log(f"    {row['ms']:9.1f} ms  {row['calls']:>5} calls  {row['handler']}")
+        log(f"    {row['ms']:9.1f}  {row['cpu_ms']:9.1f}  {row['calls']:>5}  {row['handler']}")
+    for name in report.get("missing", []):
+        log(f"    not found, not timed: {name}")
 
 
 def print_scaling(results: list[SizeResult], log: Callable[[str], None]) -> None:
@@ -265,6 +313,16 @@ def print_scaling(results: list[SizeResult], log: Callable[[str], None]) -> None
     )
 
 
+def print_summary(cold: list[SizeResult], warm: list[SizeResult], log: Callable[[str], None]) -> None:
+    log("\nA/B, median of the pairs, wall (CPU): cold builds, and warm ones with the QR codes of the build before")
+    for first, second in zip(cold, warm, strict=True):
+        log(
+            f"  {first.pages:>6} pages   cold {first.stats('wall')['ratio_median']:.3f} "
+            f"({first.stats('cpu')['ratio_median']:.3f})   warm {second.stats('wall')['ratio_median']:.3f} "
+            f"({second.stats('cpu')['ratio_median']:.3f})"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[TARGET_PAGES], help="site sizes (default 500)")
@@ -273,6 +331,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="keep the sites and configs here (default: a temp folder)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--breakdown", action="store_true", help="then one more A build with each hook event timed")
+    parser.add_argument(
+        "--warm", action="store_true", help="also measure warm builds: A keeps the QR codes of the build before"
+    )
     parser.add_argument(
         "--hooks-dir",
         type=Path,
@@ -292,23 +353,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.hooks_dir:
         log(f"A takes its hooks from {args.hooks_dir}")
     results: list[SizeResult] = []
+    warm_results: list[SizeResult] = []
     for pages in args.pages:
-        if args.workdir:
-            workdir = args.workdir / f"pages-{pages}"
-            shutil.rmtree(workdir, ignore_errors=True)
-            workdir.mkdir(parents=True)
-            results.append(measure(pages, args.pairs, args.warmup, workdir, log, args.hooks_dir))
+        with tempfile.TemporaryDirectory(prefix=f"fb-bench-{pages}-") as temp:
+            workdir = Path(temp)
+            if args.workdir:
+                workdir = args.workdir / f"pages-{pages}"
+                shutil.rmtree(workdir, ignore_errors=True)
+                workdir.mkdir(parents=True)
+            config_a, config_b, counts = prepare(workdir, pages, args.hooks_dir)
+            results.append(measure(config_a, config_b, counts, args.pairs, args.warmup, log))
+            if args.warm:
+                warm_results.append(measure(config_a, config_b, counts, args.pairs, args.warmup, log, warm=True))
             if args.breakdown:
-                print_breakdown(workdir / "mkdocs-a.yml", log)
-        else:
-            with tempfile.TemporaryDirectory(prefix=f"fb-bench-{pages}-") as temp:
-                results.append(measure(pages, args.pairs, args.warmup, Path(temp), log, args.hooks_dir))
-                if args.breakdown:
-                    print_breakdown(Path(temp) / "mkdocs-a.yml", log)
+                clear_cache(workdir)
+                print_breakdown(config_a, log)
     if len(results) > 1:
         print_scaling(results, log)
+    if warm_results:
+        print_summary(results, warm_results, log)
     if args.json:
-        args.json.write_text(json.dumps([r.summary() for r in results], indent=2) + "\n", encoding="utf-8")
+        summaries = [r.summary() for r in results + warm_results]
+        args.json.write_text(json.dumps(summaries, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

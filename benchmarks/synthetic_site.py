@@ -10,7 +10,9 @@ and of the page before it, so the hook's link and anchor checks do their usual w
 
 Pages are grouped into sections of ``PAGES_PER_SECTION`` (``section-01/page-0001.md``, ...) and
 there is an ``index.md``; the config leaves out ``nav``, so MkDocs builds the navigation from the
-folders. The text is generated from a fixed seed: the same ``pages`` always gives the same site.
+folders. There is also a ``counsellors.md`` with the real site's counsellors template, so every
+build lists every page, section and quiz for counsellors, as the real site does. The text is
+generated from a fixed seed: the same ``pages`` always gives the same site.
 """
 
 from __future__ import annotations
@@ -287,12 +289,30 @@ def index_markdown(total: int) -> str:
     )
 
 
+def counsellors_markdown() -> str:
+    """The counsellors page: the real template (``overrides/counsellors.html``) lists every other page."""
+    return "\n".join(
+        [
+            "---",
+            "description: Every page, section and quiz of the generated site, for counsellors.",
+            "template: counsellors.html",
+            "---",
+            "",
+            "# For counsellors",
+            "",
+            "## Every page, section and quiz {#every-page}",
+            "",
+        ]
+    )
+
+
 def write_site(docs_dir: Path, pages: int) -> dict[str, int]:
     """Write the synthetic ``docs_dir``; return counts: pages, quiz pages, quizzes and words."""
     if pages < 1:
         raise ValueError("the site needs at least one page")
     docs_dir.mkdir(parents=True, exist_ok=True)
     (docs_dir / "index.md").write_text(index_markdown(pages), encoding="utf-8")
+    (docs_dir / "counsellors.md").write_text(counsellors_markdown(), encoding="utf-8")
     words = 0
     for number in range(1, pages + 1):
         path = docs_dir / page_path(number)

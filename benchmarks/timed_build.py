@@ -15,13 +15,17 @@ settings and fill in defaults that the templates use), so that a build without t
 given the same ``extra``.
 
 ``python benchmarks/timed_build.py --breakdown CONFIG`` builds with every event handler of every
-hook and plugin wrapped in a timer, and prints the build's wall time and the handlers by total time,
-costliest first: where the time of the hooks goes. (Code a hook runs outside its event handlers, a
-Markdown fence formatter for example, is counted in the event that calls it.)
+hook and plugin wrapped in a timer, and our own functions too (``OUR_FUNCTIONS``: the check, the
+quiz extension, the finishing passes and their steps, whichever event or engine code calls them: the
+quiz fence runs inside MkDocs' page conversion, not in an event of ours), and prints the build's wall
+time and the handlers and functions by total wall time, costliest first, with their CPU time: where
+the time of our features goes. A function's time includes the functions it calls (``SiteFinisher.page`` includes
+``with_qr_code``), so the rows overlap.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -70,33 +74,100 @@ def timed_build(config_file: str) -> tuple[float, float, list[str]]:
     return seconds, time.process_time() - start_cpu, collector.messages
 
 
-def _timed_handler(name: str, handler: Callable[..., Any], totals: Counter[str], calls: Counter[str]) -> Any:
+class _Totals:
+    """Wall and CPU seconds and calls, by handler or function name."""
+
+    def __init__(self) -> None:
+        self.wall: Counter[str] = Counter()
+        self.cpu: Counter[str] = Counter()
+        self.calls: Counter[str] = Counter()
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [
+            {"handler": name, "ms": 1000 * total, "cpu_ms": 1000 * self.cpu[name], "calls": self.calls[name]}
+            for name, total in self.wall.most_common()
+        ]
+
+
+def _timed_handler(name: str, handler: Callable[..., Any], totals: _Totals) -> Any:
     def run(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         try:
             return handler(*args, **kwargs)
         finally:
-            totals[name] += time.perf_counter() - start
-            calls[name] += 1
+            totals.wall[name] += time.perf_counter() - start
+            totals.cpu[name] += time.process_time() - start_cpu
+            totals.calls[name] += 1
 
     return run
 
 
+#: Our functions that ``--breakdown`` times, as ``module:qualified name``, outermost first.
+OUR_FUNCTIONS = (
+    "finding_balance.check:check_page",
+    "finding_balance.check:unrendered_quizzes",
+    "finding_balance.quiz.markdown:QuizExtension.extendMarkdown",
+    "finding_balance.quiz.markdown:quiz_html",
+    "finding_balance.quiz.model:find_quiz_blocks",
+    "finding_balance.quiz.model:parse_quiz",
+    "finding_balance.quiz.render:render_texts",
+    "finding_balance.quiz.render:render_quiz",
+    "finding_balance.site.finish:SiteFinisher.__init__",
+    "finding_balance.site.finish:SiteFinisher.page",
+    "finding_balance.site.finish:SiteFinisher.site",
+    "finding_balance.site.finish:SiteFinisher._directory_entries",
+    "finding_balance.site.anchors:ids_in",
+    "finding_balance.site.anchors:quiz_links",
+    "finding_balance.site.handouts:qr_code_replacement",
+    "finding_balance.qr:qr_code",
+    "finding_balance.site.csp:policy_insert",
+    "finding_balance.site.csp:inline_scripts",
+    "finding_balance.site.counsellors:with_directory",
+    "finding_balance.outline:outline",
+    "finding_balance.site.bundle:write_bundles",
+)
+
+
+def _time_our_functions(totals: _Totals) -> list[str]:
+    """Wrap each of ``OUR_FUNCTIONS`` in a timer, wherever it was imported (before the hooks load, so
+    theirs are wrapped too); return the names not found, so that a renamed function is noticed."""
+    missing = []
+    for spec in OUR_FUNCTIONS:
+        module_name, qualified = spec.split(":")
+        try:
+            owner: Any = importlib.import_module(module_name)
+            *path, name = qualified.split(".")
+            for part in path:
+                owner = getattr(owner, part)
+            original = getattr(owner, name)
+        except (ImportError, AttributeError):
+            missing.append(spec)
+            continue
+        label = f"{module_name.removeprefix('finding_balance.')}.{qualified}"
+        wrapped = _timed_handler(label, original, totals)
+        setattr(owner, name, wrapped)
+        for module in list(sys.modules.values()):
+            ours = getattr(module, "__name__", "").startswith("finding_balance")
+            if ours and getattr(module, name, None) is original:
+                setattr(module, name, wrapped)
+    return missing
+
+
 def breakdown(config_file: str) -> dict[str, Any]:
-    """Build with every event handler timed; return the wall time and the handlers, costliest first."""
-    totals: Counter[str] = Counter()
-    calls: Counter[str] = Counter()
+    """Build with every event handler and our functions timed; return the wall time and the
+    handlers and functions, costliest first (and ``OUR_FUNCTIONS`` that were not found)."""
+    totals = _Totals()
+    missing = _time_our_functions(totals)
     start = time.perf_counter()
     config = load_config(config_file=config_file)
     for event, handlers in config.plugins.events.items():
         for index, handler in enumerate(handlers):
             module = getattr(handler, "__module__", None) or type(handler).__name__
             name = f"{os.path.basename(module) if module.endswith('.py') else module}: on_{event}"
-            handlers[index] = _timed_handler(name, handler, totals, calls)
+            handlers[index] = _timed_handler(name, handler, totals)
     _run_build(config)
     seconds = time.perf_counter() - start
-    rows = [{"handler": name, "ms": 1000 * total, "calls": calls[name]} for name, total in totals.most_common()]
-    return {"seconds": seconds, "handlers": rows}
+    return {"seconds": seconds, "handlers": totals.rows(), "missing": missing}
 
 
 def _plain(value: Any) -> Any:

@@ -6,20 +6,23 @@ and ranges, ids used twice across the site, links to pages that do not exist or 
 scheme). Each problem is one line naming the file and the line: ``docs/trust.md:74: quiz 'x': ...``.
 
 Callers: under MkDocs and ProperDocs the hooks call ``check_page`` for each page as it is read
-(``hooks/quizzes.py``) and the settings checks in ``on_config``; for every other engine the build
-command (``python -m finding_balance build``) runs ``check_edition`` first and stops on a problem.
+(``hooks/quizzes.py``, which leaves each quiz it read in the build's ``QuizMemo`` for the Markdown
+extension), ``unrendered_quizzes`` on the page's HTML once it is converted, and the settings checks
+in ``on_config``; for every other engine the build command (``python -m finding_balance build``)
+runs ``check_edition`` first and stops on a problem, and the pass over the built site
+(``finding_balance.site.finish``) runs ``unrendered_quizzes`` on each built page.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from finding_balance.config import Edition
-from finding_balance.quiz.markdown import link_target, scale_labels
+from finding_balance.quiz.markdown import PageContext, QuizMemo, link_target, resolve_link, scale_labels
 from finding_balance.quiz.model import DEFAULT_SCALE, Quiz, QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import LinkError, TextRenderer, render_texts
 from finding_balance.settings import SettingsError, resolve_extra
@@ -45,16 +48,25 @@ def check_page(
     display_path: str,
     source: str,
     text: str,
-    pages: Iterable[str],
+    pages: Collection[str],
     seen: QuizIds,
     renderer: TextRenderer | None = None,
     default_scale: tuple[str, ...] = DEFAULT_SCALE,
+    context: PageContext | None = None,
+    memo: QuizMemo | None = None,
 ) -> list[Quiz]:
     """Check the quizzes of one Markdown page (``text`` is the whole file, front matter included, so
     lines are the file's own). ``source`` is the page relative to the docs folder, ``pages`` every
-    file there. Returns the page's quizzes, or raises ``CheckError`` with the first mistake."""
-    renderer = renderer or TextRenderer()
-    existing = set(pages)
+    file there (a set, made once a build, saves remaking it for every page). Returns the page's
+    quizzes, or raises ``CheckError`` with the first mistake.
+
+    With ``context`` (the page as the engine converts it) links are also resolved as the page needs
+    them, and with ``memo`` each quiz and its rendered text are left there for the Markdown extension,
+    which then does not read the quiz again."""
+    if "quiz" not in text:  # no fence, quoted or not, can name a quiz
+        return []
+    renderer = renderer or (memo.renderer if memo else TextRenderer())
+    existing = pages if isinstance(pages, set | frozenset) else set(pages)
     text = text.replace("\r\n", "\n").removeprefix("\ufeff")
     try:
         blocks = find_quiz_blocks(text)
@@ -80,13 +92,27 @@ def check_page(
             target = link_target(source, href)
             if target is not None and target[0] not in existing:
                 raise LinkError(f"the link '{href}' goes to docs/{target[0]}, which does not exist")
-            return href
+            return href if context is None else resolve_link(context, href)
 
-        _, problems = render_texts(quiz, renderer, check_link)
+        texts, problems = render_texts(quiz, renderer, check_link)
         if problems:
             raise CheckError([QuizError(problems[0], block.line, quiz.id).describe(display_path)])
+        if memo is not None and context is not None:
+            memo.remember(context, block.source, default_scale, quiz, texts)
         quizzes.append(quiz)
     return quizzes
+
+
+def unrendered_quizzes(display_path: str, quizzes: Iterable[tuple[str, int]], html: str) -> list[str]:
+    """A problem for each quiz of a page (its id and line) that is not in the page's ``html``: a fence
+    the engine did not read as a quiz (inside raw HTML, or indented into a code block) must not
+    vanish without a word."""
+    return [
+        f"{display_path}:{line}: quiz '{quiz_id}': the quiz did not reach the page; "
+        "a quiz must not sit inside raw HTML or an indented code block."
+        for quiz_id, line in quizzes
+        if f'id="quiz-{quiz_id}"' not in html
+    ]
 
 
 def check_settings(
@@ -132,18 +158,23 @@ def docs_files(docs_dir: Path) -> list[str]:
     return sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
 
 
-def check_edition(edition: Edition) -> None:
-    """Check one edition (a config and its docs folder); raises ``CheckError`` on the first mistake."""
+def check_edition(edition: Edition) -> dict[str, list[Quiz]]:
+    """Check one edition (a config and its docs folder); raises ``CheckError`` on the first mistake.
+    Returns the quizzes of each page (by its file in the docs folder), for the pass over the built
+    site to find them there."""
     files = docs_files(edition.docs_dir)
+    existing = frozenset(files)
     site_name = str(edition.raw.get("site_name") or "")
     resolved = check_settings(edition.extra, files, edition.language, edition.untranslated, site_name)
     seen = QuizIds()
     renderer = TextRenderer()
     base = edition.config_file.parent
+    found: dict[str, list[Quiz]] = {}
     for source in files:
         if not source.endswith(".md"):
             continue
         path = edition.docs_dir / source
         display = os.path.relpath(path, base).replace(os.sep, "/")
         text = path.read_text(encoding="utf-8-sig")
-        check_page(display, source, text, files, seen, renderer, scale_labels(resolved["quiz"]))
+        found[source] = check_page(display, source, text, existing, seen, renderer, scale_labels(resolved["quiz"]))
+    return found

@@ -1,21 +1,28 @@
 """What a page holds that other parts of the site list or link to, read from the page's HTML.
 
-One pass over the HTML of a page's content gives its outline: the one-line summary (the paragraph
-with class ``fb-summary``), its section headings (``h2`` to ``h6`` with an ``id``, outside quizzes),
-its quizzes (``section.fb-quiz`` with their title and type), every ``id`` in it, and how many words a
-reader reads (quizzes and permalink signs left out). Pure functions, free of MkDocs, so the hooks that
-use them (``counsellors.py``, ``stable_links.py``) stay thin and the tests need no build.
+The outline of a page's content: the one-line summary (the paragraph with class ``fb-summary``), its
+section headings (``h2`` to ``h6`` with an ``id``, outside quizzes), its quizzes (``section.fb-quiz``
+with their title and type), every ``id`` in it, and how many words a reader reads (quizzes,
+permalink signs, scripts and comments left out).
+
+It is read with a few regular expressions, each one pass over the page in C, rather than with
+``html.parser``, which calls Python for every tag: parsing every page that way was the costliest part
+of the counsellors' list on a large site. It reads what the engines write (Markdown's HTML and our
+templates); ``tests/test_counsellors.py`` holds it to an ``html.parser`` reading of every built page.
+Pure functions, free of MkDocs. Callers: ``finding_balance.site.finish`` (the counsellors' list) and
+the tests' list of published addresses.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import math
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+import re
+from dataclasses import dataclass
 
 #: Headings that open a section a counsellor can link to (the page title, ``h1``, is the page itself).
 SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-#: Elements without an end tag: they never hold text, so they are not tracked as open.
+#: Elements without an end tag: they never hold text.
 VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
@@ -61,100 +68,110 @@ def reading_minutes(words: int, per_minute: int = WORDS_PER_MINUTE) -> int:
     return max(1, math.ceil(words / per_minute))
 
 
-@dataclass
-class _Open:
-    tag: str
-    role: str = ""
-    text: list[str] = field(default_factory=list)
-    attributes: dict[str, str] = field(default_factory=dict)
+#: What a reader never sees as text: comments, and the text of scripts and styles (not markup).
+_UNREAD = re.compile(
+    r"<!--.*?(?:-->|\Z)|(<(script|style)(?=[\s/>])[^>]*>).*?(?:</\2\s*>|\Z)", re.DOTALL | re.IGNORECASE
+)
+#: Templates (inert until a script uses them) and permalink signs: markup whose text is not read.
+_HIDDEN = re.compile(
+    r"<template(?=[\s/>])[^>]*>.*?(?:</template\s*>|\Z)"
+    r"""|<a\s[^>]*\bclass=["']?(?:[^"'>]*\s)?headerlink(?=[\s"'>])[^>]*>.*?(?:</a\s*>|\Z)""",
+    re.DOTALL | re.IGNORECASE,
+)
+_SECTION_TAG = re.compile(r"<(/?)section(?=[\s/>])([^>]*)>", re.IGNORECASE)
+_HEADING = re.compile(r"<(h[2-6])(\s[^>]*)?>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
+_PARAGRAPH = re.compile(r"<p(\s[^>]*)>(.*?)</p\s*>", re.DOTALL | re.IGNORECASE)
+_QUIZ_TITLE = re.compile(r"<([a-zA-Z][^\s/>]*)(\s[^>]*\bfb-quiz__title\b[^>]*)>(.*?)</\1\s*>", re.DOTALL)
+_TAG_WITH_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_TAG = re.compile(r"<[^>]*>")
+#: Put where markup was taken out: a boundary between two pieces of text, as the tag it replaces was.
+_BOUNDARY = "<>"
 
 
-class _OutlineParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.open: list[_Open] = []
-        self.summary = ""
-        self.sections: list[Section] = []
-        self.quizzes: list[QuizOutline] = []
-        self.quiz_titles: dict[str, str] = {}
-        self.ids: set[str] = set()
-        self.words = 0
+def _attributes(text: str) -> dict[str, str]:
+    """The attributes of a start tag (the text after its name), names in lowercase, values unescaped."""
+    found: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        name = match[1].lower()
+        if name not in found:
+            value = match[2] if match[2] is not None else match[3] if match[3] is not None else match[4] or ""
+            found[name] = html_lib.unescape(value)
+    return found
 
-    def _roles(self) -> set[str]:
-        return {element.role for element in self.open}
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name: value or "" for name, value in attrs}
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        if tag in VOID_ELEMENTS:
-            return
-        classes = attributes.get("class", "").split()
-        roles = self._roles()
-        role = ""
-        if tag == "section" and "fb-quiz" in classes and attributes.get("id"):
-            role = "quiz"
-        elif "quiz" in roles and "fb-quiz__title" in classes:
-            role = "quiz-title"
-        elif "quiz" not in roles and tag in SECTION_HEADINGS and attributes.get("id"):
-            role = "heading"
-        elif tag == "a" and "headerlink" in classes:
-            role = "headerlink"
-        elif tag == "p" and "fb-summary" in classes and not self.summary:
-            role = "summary"
-        elif tag in ("script", "style", "template"):
-            role = "hidden"
-        self.open.append(_Open(tag, role, attributes=attributes))
-        if role == "quiz":
-            self.quizzes.append(QuizOutline(attributes["id"], "", attributes.get("data-quiz-type", "")))
+def _classes(attributes: dict[str, str]) -> list[str]:
+    return attributes.get("class", "").split()
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(str(attributes["id"]))
 
-    def handle_endtag(self, tag: str) -> None:
-        if not any(element.tag == tag for element in self.open):
-            return
-        while self.open:
-            element = self.open.pop()
-            self._close(element)
-            if element.tag == tag:
-                return
+def _text(markup: str) -> str:
+    """The text of a piece of markup, as one line: tags taken out, characters unescaped."""
+    return " ".join(html_lib.unescape(_TAG.sub("", markup)).split())
 
-    def _close(self, element: _Open) -> None:
-        text = " ".join("".join(element.text).split())
-        if element.role == "heading":
-            level = int(element.tag[1])
-            self.sections.append(Section(element.attributes["id"], text, level))
-        elif element.role == "summary":
-            self.summary = text
-        elif element.role == "quiz-title" and self.quizzes and not self.quizzes[-1].title:
-            last = self.quizzes[-1]
-            self.quizzes[-1] = QuizOutline(last.anchor, text, last.kind)
 
-    def handle_data(self, data: str) -> None:
-        roles = self._roles()
-        if roles & {"headerlink", "hidden"}:
-            return
-        for element in self.open:
-            if element.role in ("heading", "summary", "quiz-title"):
-                element.text.append(data)
-        if "quiz" not in roles:
-            self.words += len(data.split())
+def _cut_quizzes(html: str) -> tuple[str, list[QuizOutline]]:
+    """``html`` without its quizzes (each replaced by a boundary), and the quizzes."""
+    kept: list[str] = []
+    quizzes: list[QuizOutline] = []
+    position = 0
+    start = depth = 0
+    quiz: dict[str, str] | None = None
+    for tag in _SECTION_TAG.finditer(html):
+        closing = bool(tag[1])
+        if quiz is None:
+            if closing:
+                continue
+            attributes = _attributes(tag[2])
+            if "fb-quiz" in _classes(attributes) and attributes.get("id"):
+                quiz, start, depth = attributes, tag.start(), 1
+            continue
+        depth += -1 if closing else 1
+        if depth == 0:
+            quizzes.append(_quiz_outline(quiz, html[start : tag.start()]))
+            kept += [html[position:start], _BOUNDARY]
+            position, quiz = tag.end(), None
+    if quiz is not None:  # never closed: it runs to the end
+        quizzes.append(_quiz_outline(quiz, html[start:]))
+        kept.append(html[position:start])
+        return "".join(kept), quizzes
+    kept.append(html[position:])
+    return "".join(kept), quizzes
+
+
+def _quiz_outline(attributes: dict[str, str], markup: str) -> QuizOutline:
+    title = ""
+    for element in _QUIZ_TITLE.finditer(_HIDDEN.sub(_BOUNDARY, markup)):
+        if "fb-quiz__title" in _classes(_attributes(element[2])):
+            title = _text(element[3])
+            if title:
+                break
+    return QuizOutline(attributes["id"], title, attributes.get("data-quiz-type", ""))
 
 
 def outline(html: str) -> Outline:
-    """Read the outline of a page from the HTML of its content (MkDocs' ``page.content``)."""
-    parser = _OutlineParser()
-    parser.feed(html)
-    parser.close()
-    while parser.open:
-        parser._close(parser.open.pop())
-    return Outline(
-        summary=parser.summary,
-        sections=tuple(parser.sections),
-        quizzes=tuple(parser.quizzes),
-        ids=frozenset(parser.ids),
-        words=parser.words,
+    """Read the outline of a page from the HTML of its content (the theme's ``<article>``, or
+    MkDocs' ``page.content``)."""
+    markup = html
+    lower = html.lower()
+    if "<!--" in html or "<script" in lower or "<style" in lower:  # rare in a page's content
+        markup = _UNREAD.sub(lambda unread: (unread[1] or "") + _BOUNDARY, html)  # a script's own tag stays
+    ids = frozenset(
+        value
+        for match in _TAG_WITH_ID.finditer(markup)
+        if (value := html_lib.unescape(next(group for group in match.groups() if group is not None)))
     )
+    markup, quizzes = _cut_quizzes(markup)
+    markup = _HIDDEN.sub(_BOUNDARY, markup)
+    sections = []
+    for heading in _HEADING.finditer(markup):
+        anchor = _attributes(heading[2] or "").get("id")
+        if anchor:
+            sections.append(Section(anchor, _text(heading[3]), int(heading[1][1])))
+    summary = ""
+    for paragraph in _PARAGRAPH.finditer(markup):
+        if "fb-summary" in _classes(_attributes(paragraph[1])):
+            summary = _text(paragraph[2])
+            if summary:
+                break
+    words = len(html_lib.unescape(_TAG.sub(" ", markup)).split())
+    return Outline(summary=summary, sections=tuple(sections), quizzes=tuple(quizzes), ids=ids, words=words)

@@ -84,18 +84,29 @@ def qr_modules(address: str, *, mask: int | None = None) -> tuple[Modules, str]:
     return tuple(pixels[start : start + size] for start in range(0, size * size, size)), level
 
 
+#: Path commands already written, by (move right, move down, width): the same few hundred come back
+#: in every code, and looking one up is faster than formatting it again. Pure text: nothing in it
+#: depends on the address.
+_COMMANDS: dict[tuple[int, int, int], str] = {}
+
+
 def svg(modules: Modules, *, scale: int = SCALE, quiet_zone: int = QUIET_ZONE) -> str:
     """An SVG image of ``modules``: one path of dark modules on white, the quiet zone in the viewBox."""
     side = len(modules) + 2 * quiet_zone
     commands: list[str] = []
+    known = _COMMANDS if len(_COMMANDS) < 100_000 else {}
     # Each run of dark modules in a row is one closed rectangle. Moves are relative to the start of the
     # previous rectangle (where "z" leaves the pen), which keeps the path short.
     pen_x, pen_y = 0, 0
     for y, row in enumerate(modules, start=quiet_zone):
         for run in _DARK_RUN.finditer(row):
-            left = run.start() + quiet_zone
-            width = run.end() - run.start()
-            commands.append(f"m{left - pen_x} {y - pen_y}h{width}v1h-{width}z")
+            start, end = run.span()
+            left = start + quiet_zone
+            key = (left - pen_x, y - pen_y, end - start)
+            command = known.get(key)
+            if command is None:
+                command = known[key] = f"m{key[0]} {key[1]}h{key[2]}v1h-{key[2]}z"
+            commands.append(command)
             pen_x, pen_y = left, y
     path = "".join(commands)
     if path:

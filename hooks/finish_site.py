@@ -1,12 +1,17 @@
-"""MkDocs and ProperDocs: the finishing pass over the built site, once every page is written.
+"""MkDocs and ProperDocs: the finishing passes, each page as MkDocs writes it, then the site once.
 
-``finding_balance.site.finish.finish_site`` does the work, the same pass the build command runs over
-Zensical's output: our CSS/JS bundles, old anchors, quiz links' anchors, the counsellors' list, the
-handouts' QR codes and each page's Content Security Policy (none under ``mkdocs serve``, whose
-live-reload script is inline and differs on every load).
+``finding_balance.site.finish.SiteFinisher`` does the work, the same passes the build command runs
+over Zensical's output: old anchors, the handouts' QR codes and each page's Content Security Policy
+(none under ``mkdocs serve``, whose live-reload script is inline and differs on every load) page by
+page; then our CSS/JS bundles, quiz links' anchors, the counsellors' list and any other HTML file.
+Each page is finished in the HTML MkDocs is about to write: none is read back or written twice
+(only the counsellors' page, once the list is made). QR codes made in earlier builds are taken from
+``.cache/finding-balance/`` beside the config (``finding_balance.site.qr_cache``).
 
-MkDocs events: ``on_startup`` (which command runs) and ``on_post_build`` (at priority -100, after
-every plugin has written its files, such as mkdocs-redirects' pages).
+MkDocs events: ``on_startup`` (which command runs), ``on_pre_build`` (a new finisher for this
+build: ``mkdocs serve`` keeps this module loaded between builds), ``on_post_page`` (each page),
+``on_post_template`` (pages made from a template alone, such as ``404.html``) and ``on_post_build``
+(at priority -100, after every plugin has written its files, such as mkdocs-redirects' pages).
 """
 
 from __future__ import annotations
@@ -17,13 +22,16 @@ from typing import Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
 
 from finding_balance.config import nav_pages
-from finding_balance.site.finish import FinishError, SiteContext, finish_site
+from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
+from finding_balance.site.qr_cache import cache_file
 
 log = get_plugin_logger("finish_site")
 
 _serving = False
+_finisher: SiteFinisher | None = None
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -33,8 +41,8 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
         log.info("mkdocs serve: pages get no Content Security Policy (its live-reload script is inline).")
 
 
-@event_priority(-100)
-def on_post_build(config: MkDocsConfig) -> None:
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _finisher
     config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
     context = SiteContext(
         site_dir=Path(config.site_dir),
@@ -46,8 +54,41 @@ def on_post_build(config: MkDocsConfig) -> None:
         use_directory_urls=config.use_directory_urls,
         extra=dict(config.extra),
         serving=_serving,
+        qr_cache=cache_file(config_file),
     )
     try:
-        finish_site(context)
+        _finisher = SiteFinisher(context)
+    except FinishError as error:
+        raise PluginError(str(error)) from None
+
+
+def _current() -> SiteFinisher:
+    if _finisher is None:  # only if another plugin builds pages without the build's events
+        raise PluginError("finish_site: a page was written before the build started")
+    return _finisher
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    try:
+        return _current().page(output, page.file.dest_uri, page.file.src_uri)
+    except FinishError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if not template_name.endswith(".html"):
+        return output_content
+    try:
+        return _current().page(output_content, template_name)
+    except FinishError as error:
+        raise PluginError(str(error)) from None
+
+
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    global _finisher
+    finisher, _finisher = _current(), None
+    try:
+        finisher.site()
     except FinishError as error:
         raise PluginError(str(error)) from None

@@ -62,6 +62,20 @@ def test_build_overhead_script_builds_both_ways_and_prints_its_figures() -> None
     assert "ms per page" in printed
 
 
+def test_the_breakdown_times_our_functions_wherever_they_run() -> None:
+    printed = run_script("build_overhead.py", "--pages", "10", "--pairs", "1", "--warmup", "0", "--breakdown")
+    assert "not found, not timed" not in printed
+    # The check, the quiz fence (run inside the engine's page conversion) and the finishing passes.
+    for name in ("check.check_page", "quiz.markdown.quiz_html", "site.finish.SiteFinisher.page", "qr.qr_code"):
+        assert name in printed
+
+
+def test_cold_and_warm_builds_are_measured_apart() -> None:
+    printed = run_script("build_overhead.py", "--pages", "10", "--pairs", "1", "--warmup", "0", "--warm")
+    assert "cold: no cache of ours" in printed and "warm: QR codes kept from the build before" in printed
+    assert "load average before:" in printed
+
+
 def test_page_weight_script_prints_assets_and_heaviest_page(site_dir: Path) -> None:
     printed = run_script("page_weight.py", "--site-dir", str(site_dir))
     assert "total (JS + CSS)" in printed

@@ -8,12 +8,14 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import BuiltSite
+from outline_reference import reference_outline
 from published_urls import addresses_in, problem_with
 from sitebuild import PROJECT_ROOT, build_variant
 
 from finding_balance.outline import Outline, QuizOutline, Section, outline, reading_minutes
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from finding_balance.site.counsellors import DirectoryEntry, directory_entry, in_order, page_address
+from finding_balance.site.finish import article_of
 
 DOCS = PROJECT_ROOT / "docs"
 
@@ -163,6 +165,16 @@ def test_outline_reads_summary_sections_quizzes_ids_and_words() -> None:
     assert {"title", "one", "sub", "quiz-q", "quiz-q--title", "inside", "last"} <= found.ids
     # Title, summary, headings and the paragraph: the quiz and the permalink signs are not read.
     assert found.words == 1 + 3 + 3 + 5 + 3 + 2 + 1 + 1
+
+
+def test_outline_reads_every_built_page_as_an_html_parser_does(built_site: BuiltSite) -> None:
+    # The outline is read with regular expressions for speed; html.parser is the reference.
+    pages = built_site.html_files() + built_site.edition_files("es")
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        for markup in (article_of(html), html):
+            assert outline(markup) == reference_outline(markup), path
 
 
 @pytest.mark.parametrize(("words", "minutes"), [(0, 1), (1, 1), (200, 1), (201, 2), (1000, 5)])

@@ -6,7 +6,9 @@ for a person to look at.
 
 from __future__ import annotations
 
+import json
 from html import escape
+from pathlib import Path
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
@@ -17,6 +19,7 @@ from sitebuild import PROJECT_ROOT
 
 from finding_balance.qr import qr_code
 from finding_balance.site.handouts import with_qr_code
+from finding_balance.site.qr_cache import ENCODER, QrCodes, cache_file
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 
@@ -54,6 +57,51 @@ def test_the_placeholder_becomes_the_code() -> None:
     assert with_qr_code(html) == f"<p>{expected}</p>"
     svg = unquote(image.split(",", 1)[1])
     assert svg.startswith("<svg") and "<script" not in svg
+
+
+ADDRESSES = ["https://example.org/", "https://example.org/trust/", "https://example.org/es/confianza/"]
+
+
+def test_a_code_kept_between_builds_is_the_code_the_encoder_makes(tmp_path: Path) -> None:
+    path = cache_file(tmp_path / "mkdocs.yml")
+    assert path == tmp_path / ".cache" / "finding-balance" / "qr-codes-mkdocs.yml.json"
+    first = QrCodes(path)
+    assert [first(address) for address in ADDRESSES] == [qr_code(address) for address in ADDRESSES]
+    assert first.made == 3
+    first.save()
+    again = QrCodes(path)
+    assert [again(address) for address in ADDRESSES] == [qr_code(address) for address in ADDRESSES]
+    assert again.made == 0
+
+
+def test_a_new_address_gets_a_new_code_and_the_file_keeps_only_codes_in_use(tmp_path: Path) -> None:
+    path = cache_file(tmp_path / "mkdocs.yml")
+    first = QrCodes(path)
+    for address in ADDRESSES:
+        first(address)
+    first.save()
+    moved = QrCodes(path)
+    assert moved("https://example.org/moved/") == qr_code("https://example.org/moved/")
+    assert moved(ADDRESSES[0]) == qr_code(ADDRESSES[0])
+    assert moved.made == 1
+    moved.save()
+    assert set(json.loads(path.read_text(encoding="utf-8"))["codes"]) == {"https://example.org/moved/", ADDRESSES[0]}
+
+
+def test_codes_of_another_encoder_or_an_unreadable_file_are_made_again(tmp_path: Path) -> None:
+    path = cache_file(tmp_path / "mkdocs.yml")
+    path.parent.mkdir(parents=True)
+    stale = {"https://example.org/": ["data:image/svg+xml,stale", 8]}
+    for text in (
+        json.dumps({"encoder": "zxing-cpp 0.0; finding_balance/qr.py 0", "codes": stale}),
+        json.dumps({"encoder": ENCODER, "codes": {"https://example.org/": ["not an image", 8]}}),
+        json.dumps({"encoder": ENCODER, "codes": {"https://example.org/": "data:image/svg+xml,x"}}),
+        "{not json",
+    ):
+        path.write_text(text, encoding="utf-8")
+        codes = QrCodes(path)
+        assert codes("https://example.org/") == qr_code("https://example.org/")
+        assert codes.made == 1
 
 
 def test_a_printed_page_is_a_clean_handout(page: Page, page_log: PageLog, built_site: BuiltSite) -> None:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE, page_with
 
+from finding_balance.check import QuizIds, check_page
+from finding_balance.quiz import markdown as quiz_markdown
+from finding_balance.quiz.markdown import PageContext, QuizMemo
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import DEFAULT_STRINGS, LinkError, TextRenderer, render_quiz, render_texts
 
@@ -138,3 +144,82 @@ def test_start_again_only_where_there_is_a_result_and_one_button_empties_the_qui
     translated = render(body, strings=labels)
     expected = labels["clear_answers"] if body is PROMPT else labels["start_again"]
     assert translated.select_one("[data-quiz-action=clear]").get_text(strip=True) == expected
+
+
+def convert_with_memo(page: str, memo: QuizMemo) -> str:
+    """A page converted as an engine converts it, the extension given the build's memo."""
+    md = markdown.Markdown(
+        extensions=["pymdownx.superfences", "finding_balance.quiz.markdown"],
+        extension_configs={"finding_balance.quiz.markdown": {"memo": memo}},
+    )
+    return md.convert(page)
+
+
+def test_the_fence_takes_the_quiz_the_check_read_and_does_not_read_it_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = page_with(SCALE)
+    memo = QuizMemo()
+    # The page as a plain Markdown instance converts it: index.md at the site root.
+    [quiz] = check_page(
+        "docs/index.md", "index.md", page, {"index.md", "trust.md"}, QuizIds(), context=PageContext(), memo=memo
+    )
+    expected = convert_with_memo(page, QuizMemo())
+
+    def read_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the quiz was read a second time")
+
+    monkeypatch.setattr(quiz_markdown, "parse_quiz", read_again)
+    monkeypatch.setattr(quiz_markdown, "render_texts", read_again)
+    assert convert_with_memo(page, memo) == expected
+    assert 'id="quiz-time-apart"' in expected and quiz.id == "time-apart"
+
+
+def test_a_changed_quiz_is_read_again_never_taken_from_the_memo() -> None:
+    memo = QuizMemo()
+    check_page(
+        "docs/index.md",
+        "index.md",
+        page_with(SCALE),
+        {"index.md", "trust.md"},
+        QuizIds(),
+        context=PageContext(),
+        memo=memo,
+    )
+    changed = page_with(SCALE.replace("Keep going.", "Keep going, together."))
+    html = convert_with_memo(changed, memo)
+    assert "Keep going, together." in html
+    assert html == convert_with_memo(changed, QuizMemo())
+
+
+#: Characters of quiz text, Markdown's special ones among them.
+TEXT_CHARACTERS = list("aZéñ¿¡ 09.,;:!?'\"\u201c\u201d\u2018\u2019()-+#>=|~^{}/%$@*_`[]<>&\\\t\n\r\x02\x03\xa0\u2028")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    text=st.one_of(
+        st.text(alphabet=st.one_of(st.sampled_from(TEXT_CHARACTERS), st.characters()), max_size=40),
+        # Text that starts as plain text does, to reach the edges of what is taken as it is.
+        st.builds(
+            str.__add__,
+            st.sampled_from(list("aZé¿¡\"(\u201c\u2018'")),
+            st.text(alphabet=st.sampled_from(TEXT_CHARACTERS), max_size=30),
+        ),
+    ),
+    inline=st.booleans(),
+)
+def test_text_taken_as_it_is_is_what_markdown_makes_of_it(text: str, inline: bool) -> None:
+    renderer = TextRenderer()
+    assert renderer.render(text, keep_links, inline=inline) == renderer.convert(text, keep_links, inline=inline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What helps you rest?", "¿Qué te ayuda a descansar?", "Sure, take your time. Could we catch up after dinner?"],
+)
+def test_plain_text_needs_no_conversion(text: str) -> None:
+    assert render_quiz_text(text) == (text, [])
+
+
+def render_quiz_text(text: str) -> tuple[str, list[str]]:
+    html, errors = TextRenderer().render(text, keep_links, inline=True)
+    return str(html), errors

@@ -9,7 +9,8 @@ So the build command does around it what the hooks do under MkDocs:
    completed (``extra.disclaimer`` with its defaults and so on), because Zensical's templates cannot
    call Python to fill them in.
 3. ``zensical build --clean --strict`` with that config.
-4. ``finding_balance.site.finish.finish_site`` over the output folder. Zensical's search dialog
+4. ``finding_balance.site.finish.finish_site`` over the output folder (given the quizzes the check
+   found, so that it need not read them again). Zensical's search dialog
    lives in a shadow root styled by a ``<style>`` element its script writes; the policy allows exactly
    that stylesheet by its hash (``theme_style_hashes``), not inline styles in general.
 """
@@ -30,6 +31,7 @@ from finding_balance.check import check_edition, check_settings, docs_files
 from finding_balance.config import Edition, PythonTag
 from finding_balance.site.csp import source_hash
 from finding_balance.site.finish import SiteContext, finish_site
+from finding_balance.site.qr_cache import cache_file
 
 
 def zensical_command() -> list[str]:
@@ -78,7 +80,7 @@ def theme_style_hashes(site_dir: Path) -> tuple[str, ...]:
 def build(edition: Edition) -> subprocess.CompletedProcess[str]:
     """Build ``edition`` with Zensical and finish it. Raises ``CheckError`` or ``FinishError`` on a
     mistake; returns Zensical's process (a non-zero ``returncode`` when Zensical failed)."""
-    check_edition(edition)
+    quizzes = check_edition(edition)
     site_name = str(edition.raw.get("site_name") or "")
     settings = check_settings(edition.extra, docs_files(edition.docs_dir), edition.language, site_name=site_name)
     config = edition.config_file.with_name(f".zensical.{edition.config_file.stem}.yml")
@@ -105,6 +107,8 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
             use_directory_urls=edition.use_directory_urls,
             extra={**edition.extra, **settings},
             style_hashes=theme_style_hashes(edition.site_dir),
-        )
+            qr_cache=cache_file(edition.config_file),
+        ),
+        quizzes={source: [(quiz.id, quiz.line) for quiz in found] for source, found in quizzes.items()},
     )
     return result

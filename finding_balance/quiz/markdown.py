@@ -17,6 +17,12 @@ wording from the engine's config (``extra.quiz``), and the page's path, to make 
 pages relative, from the engine's per-page context (``page_context``). Mistakes are found with
 their file and line by ``finding_balance.check`` before any page is converted; one that still
 reaches a fence raises ``QuizFenceError``, which superfences lets through.
+
+Each quiz is read and its text rendered once per build: under MkDocs and ProperDocs the check
+(``hooks/quizzes.py``) does it just before the page is converted and leaves the result in the build's
+``QuizMemo``, which the hook hands to this extension as its ``memo`` option; the fence takes the quiz
+from there. Without a memo (Zensical, a plain ``markdown.markdown()`` call) the extension reads the
+quiz itself.
 """
 
 from __future__ import annotations
@@ -31,8 +37,8 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
-from finding_balance.quiz.model import QuizBlock, QuizError, find_quiz_blocks, parse_quiz, source_key
-from finding_balance.quiz.render import LinkError, TextRenderer, render_quiz, render_texts
+from finding_balance.quiz.model import Quiz, QuizBlock, QuizError, find_quiz_blocks, parse_quiz, source_key
+from finding_balance.quiz.render import LinkError, RenderedText, TextRenderer, render_quiz, render_texts
 from finding_balance.settings import SettingsError, validate_quiz_strings
 
 FENCE_NAME = "quiz"
@@ -71,8 +77,7 @@ def page_context(md: Markdown) -> PageContext:
         relpath = md.treeprocessors["relpath"]
         file, config = getattr(relpath, "file", None), getattr(relpath, "config", None)
         if file is not None and config is not None:
-            language = str(config["theme"]["language"] or "en")
-            return PageContext(file.src_uri, bool(config["use_directory_urls"]), config["extra"], language)
+            return mkdocs_page_context(file.src_uri, config)
     if "rendering_context" in md.preprocessors:
         context = md.preprocessors["rendering_context"]
         page, config = getattr(context, "page", None), getattr(context, "config", None)
@@ -81,6 +86,58 @@ def page_context(md: Markdown) -> PageContext:
             directory_urls = bool(config.get("use_directory_urls", True))
             return PageContext(page.path, directory_urls, config.get("extra") or {}, language, True)
     return PageContext()
+
+
+def mkdocs_page_context(source: str, config: Mapping[str, Any]) -> PageContext:
+    """The context of the page ``source`` under MkDocs or ProperDocs (``config`` is the engine's).
+    Used by ``page_context`` and by ``hooks/quizzes.py``, so that the check and the fence resolve a
+    quiz's links alike."""
+    language = str(config["theme"]["language"] or "en")
+    return PageContext(source, bool(config["use_directory_urls"]), config["extra"], language)
+
+
+class QuizMemo:
+    """The quizzes of one build, each read and its text rendered once.
+
+    Created by whoever runs a build: ``hooks/quizzes.py`` makes one in ``on_config`` (a new one for
+    every build, ``mkdocs serve`` included), fills it as it checks each page and hands it to this
+    extension through its ``memo`` option. An entry is keyed by everything the quiz and its rendered
+    text depend on: the page, the quiz's source text, the default scale labels and how links are
+    resolved; a quiz that changed is a new key, never a stale hit. ``renderer`` is made on the first
+    quiz, so a page or a site without quizzes never builds one.
+    """
+
+    def __init__(self) -> None:
+        self._renderer: TextRenderer | None = None
+        self._quizzes: dict[tuple[Any, ...], tuple[Quiz, RenderedText]] = {}
+
+    @property
+    def renderer(self) -> TextRenderer:
+        if self._renderer is None:
+            self._renderer = TextRenderer()
+        return self._renderer
+
+    @staticmethod
+    def _key(context: PageContext, source: str, default_scale: tuple[str, ...]) -> tuple[Any, ...]:
+        return (
+            context.source,
+            context.directory_urls,
+            context.links_resolved_by_engine,
+            default_scale,
+            source_key(source),
+        )
+
+    def remember(
+        self, context: PageContext, source: str, default_scale: tuple[str, ...], quiz: Quiz, texts: RenderedText
+    ) -> None:
+        """Keep a quiz read from ``source`` on the page of ``context``, its texts rendered with
+        ``resolve_link(context, ...)`` and free of problems."""
+        self._quizzes[self._key(context, source, default_scale)] = (quiz, texts)
+
+    def recall(
+        self, context: PageContext, source: str, default_scale: tuple[str, ...]
+    ) -> tuple[Quiz, RenderedText] | None:
+        return self._quizzes.get(self._key(context, source, default_scale))
 
 
 def page_url(source: str, directory_urls: bool = True) -> str:
@@ -151,7 +208,13 @@ class _HeadingLevels(Preprocessor):
 
 
 class QuizExtension(Extension):
-    """Registers the ``quiz`` fence with pymdownx.superfences."""
+    """Registers the ``quiz`` fence with pymdownx.superfences. Engines make one for every page they
+    convert (MkDocs does), so this does nothing costly until a page has a quiz."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        # Not None: Python-Markdown would read a None default's value as true or false.
+        self.config = {"memo": ["", "the build's QuizMemo (hooks/quizzes.py sets it); empty: read each quiz here"]}
+        super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         superfences = next((ext for ext in md.registeredExtensions if isinstance(ext, SuperFencesCodeExtension)), None)
@@ -163,10 +226,10 @@ class QuizExtension(Extension):
         levels = _HeadingLevels(md)
         # Before superfences (25) takes the fences out of the text.
         md.preprocessors.register(levels, "finding_balance_quiz_levels", 26)
-        renderer = TextRenderer()
+        memo = self.getConfig("memo") or QuizMemo()
 
         def format_quiz(src: str = "", md: Markdown = md, **_: Any) -> str:
-            return quiz_html(src, md, levels.blocks, renderer)
+            return quiz_html(src, md, levels.blocks, memo)
 
         superfences.extend_super_fences(FENCE_NAME, format_quiz, _accept, _no_reset)
 
@@ -181,18 +244,24 @@ def _no_reset(md: Markdown) -> None:
     return None
 
 
-def quiz_html(source: str, md: Markdown, blocks: Mapping[str, QuizBlock], renderer: TextRenderer) -> str:
-    """The HTML of the quiz whose YAML body is ``source``."""
+def quiz_html(source: str, md: Markdown, blocks: Mapping[str, QuizBlock], memo: QuizMemo) -> str:
+    """The HTML of the quiz whose YAML body is ``source``: from ``memo`` when the check already read
+    it for this page, else read and rendered here."""
     context = page_context(md)
     block = blocks.get(source_key(source)) or QuizBlock(line=1, source=source)
     try:
         strings = validate_quiz_strings((context.extra or {}).get("quiz"), context.language)
-        quiz = parse_quiz(block, scale_labels(strings))
+        scale = scale_labels(strings)
+        known = memo.recall(context, source, scale)
+        quiz = known[0] if known else parse_quiz(block, scale)
     except (QuizError, SettingsError) as error:
         raise QuizFenceError(f"{context.source}: {error}") from None
-    texts, problems = render_texts(quiz, renderer, lambda href: resolve_link(context, href))
-    if problems:
-        raise QuizFenceError(f"{context.source}: quiz '{quiz.id}': {problems[0]}")
+    if known:
+        texts = known[1]
+    else:
+        texts, problems = render_texts(quiz, memo.renderer, lambda href: resolve_link(context, href))
+        if problems:
+            raise QuizFenceError(f"{context.source}: quiz '{quiz.id}': {problems[0]}")
     return render_quiz(quiz, texts, strings, heading_level=block.heading_level + 1)
 
 

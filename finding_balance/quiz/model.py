@@ -138,6 +138,8 @@ def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
     The ``heading_level`` of each block is the level of the last heading above it, so the quiz title
     can take the next level down.
     """
+    if "quiz" not in markdown:  # most pages: no fence and no quoted fence can name a quiz
+        return []
     blocks: list[QuizBlock] = []
     fence: _OpenFence | None = None
     heading_level = 1

@@ -9,6 +9,7 @@ callback, and the points of every answer.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ SCRIPT_STRINGS = (
     "remember_off",
     "cleared",
 )
+
+
 class LinkError(Exception):
     """A link in quiz text that cannot be used (unknown page, unsafe scheme)."""
 
@@ -60,9 +63,17 @@ class _LinkRewriter(Treeprocessor):
                 self.errors.append(str(error))
 
 
+#: Text that Markdown would leave as it is: it starts with a letter or an opening mark (so no list,
+#: heading, quote or code block), and holds none of the characters that start emphasis, code, a link,
+#: an escape, an entity or markup, nor a line break or a control character. Most quiz text is like
+#: this (``tests/test_quiz_render.py`` holds it to Markdown's own output).
+_PLAIN = re.compile(r"""(?:[^\W\d_]|[¿¡"\u201c\u2018'(])[^\x00-\x1f\x7f`*_\[\]<>&\\]*(?<=\S)\Z""")
+
+
 class TextRenderer:
     """Renders author text as Markdown. Raw HTML is shown as text, never run; links go through a
-    resolver so that links to other pages are checked and made relative to the page."""
+    resolver so that links to other pages are checked and made relative to the page. Text with
+    nothing for Markdown to do (``_PLAIN``) is taken as it is, without a conversion."""
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=[])
@@ -74,6 +85,12 @@ class TextRenderer:
 
     def render(self, text: str, resolve: LinkResolver, *, inline: bool) -> tuple[Markup, list[str]]:
         """Return the HTML of ``text`` and the messages of links that could not be resolved."""
+        if _PLAIN.match(text):
+            return Markup(text if inline else f"<p>{text}</p>"), []
+        return self.convert(text, resolve, inline=inline)
+
+    def convert(self, text: str, resolve: LinkResolver, *, inline: bool) -> tuple[Markup, list[str]]:
+        """``render`` by a Markdown conversion, whatever the text."""
         self._links.resolve = resolve
         self._links.errors = []
         html = self._md.reset().convert(text)

@@ -122,15 +122,27 @@ def content_security_policy(html: str, style_hashes: tuple[str, ...] = ()) -> st
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
+def policy_insert(html: str, style_hashes: tuple[str, ...] = ()) -> tuple[int, str]:
+    """Where the page's policy goes (the first element of ``<head>`` after ``<meta charset>``) and
+    what goes there, so that a caller with other changes to make copies the page once.
+
+    Raises ``ValueError`` when the page has no ``<head>`` or already carries a policy.
+    """
+    head = HEAD_START.search(html)
+    if head is None:
+        raise ValueError("the page has no <head>")
+    # A policy <meta> counts only in <head> (browsers ignore one elsewhere): look no further.
+    head_end = html.find("</head>", head.end())
+    if EXISTING_POLICY.search(html, 0, head_end if head_end != -1 else len(html)):
+        raise ValueError("the page already has a Content-Security-Policy <meta>")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, style_hashes)}">'
+    return head.end(), f"\n    {meta}"
+
+
 def with_policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
     """``html`` with its policy written as the first element of ``<head>`` after ``<meta charset>``.
 
     Raises ``ValueError`` when the page has no ``<head>`` or already carries a policy.
     """
-    if EXISTING_POLICY.search(html):
-        raise ValueError("the page already has a Content-Security-Policy <meta>")
-    head = HEAD_START.search(html)
-    if head is None:
-        raise ValueError("the page has no <head>")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, style_hashes)}">'
-    return f"{html[: head.end()]}\n    {meta}{html[head.end() :]}"
+    position, meta = policy_insert(html, style_hashes)
+    return f"{html[:position]}{meta}{html[position:]}"

@@ -1,37 +1,47 @@
-"""The finishing pass over one built edition: what needs every page, or a page's final HTML.
+"""The finishing passes over one built edition: each page as it is written, then the site once.
 
-In order: our CSS and JS bundles (``bundle``), old anchors put back and quiz links' anchors checked
-(``anchors``), each section heading in a row with room for its "Copy link" button (``copy_links``), the
-counsellors' list (``counsellors``), the sitemap's language alternates
-(``sitemap``), each page's handout QR code (``handouts``) and, last, each page's Content Security
-Policy (``csp``); and for the main edition, the hosts' security headers file (``headers``). A page's
-anchors that collide stop the build here too (``finding_balance.anchors``). Each
-built page is read once and written once.
+``SiteFinisher.page`` takes one built page's final HTML and returns it finished: each section heading
+in a row with room for its "Copy link" button (``copy_links``), its anchors checked for collisions
+(``finding_balance.anchors``), its old anchors put back (``anchors``), the handout's QR code
+(``handouts``) and, last, its Content Security Policy (``csp``). It also notes what the site-wide steps need from the page: its anchors, its quizzes'
+links, and for the counsellors' list its content (the theme's ``<article>``, not the whole page with
+its navigation). ``SiteFinisher.site``, once every page is written: our CSS and JS bundles
+(``bundle``), the anchors that quiz links and anchor redirects lead to checked across pages, the
+counsellors' list written into its page (``counsellors``; that page gets its policy then), the
+sitemap's language alternates (``sitemap``), for the main edition the hosts' headers file
+(``headers``), any
+other HTML file of the site finished (the redirect pages of mkdocs-redirects, for one), and the QR
+codes kept for the next build (``qr_cache``, outside the site).
 
 Callers, the only thing that differs between engines: under MkDocs and ProperDocs
-``hooks/finish_site.py`` in ``on_post_build`` (MkDocs' own ``site_dir``, also under ``mkdocs serve``);
-under Zensical the build command (``python -m finding_balance build``) once the engine is done.
+``hooks/finish_site.py``, which hands each page to ``page`` as MkDocs writes it (``on_post_page``,
+``on_post_template``) and calls ``site`` in ``on_post_build``: no page is read back or written twice.
+Under Zensical the build command calls ``finish_site``, which reads each page Zensical wrote, passes
+it through the same ``page`` and writes it back, then calls ``site``.
 """
 
 from __future__ import annotations
 
 import html as html_lib
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from finding_balance.anchors import collision_message, declarations, duplicate_ids, page_collision
+from finding_balance.check import unrendered_quizzes
 from finding_balance.outline import outline
 from finding_balance.quiz.markdown import page_url, relative_url
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
-from finding_balance.anchors import collision_message, declarations, page_collision
 from finding_balance.site import anchors, counsellors, csp, handouts
-from finding_balance.site.headers import write_headers
-from finding_balance.site.sitemap import write_alternates
 from finding_balance.site.bundle import write_bundles
 from finding_balance.site.copy_links import in_rows
-from finding_balance.stable_links import parse_anchor_redirects
+from finding_balance.site.headers import write_headers
+from finding_balance.site.qr_cache import QrCodes
+from finding_balance.site.sitemap import write_alternates
+from finding_balance.stable_links import AnchorRedirect, parse_anchor_redirects
 
 
 class FinishError(Exception):
@@ -60,11 +70,14 @@ class SiteContext:
     """Under ``mkdocs serve``: no Content Security Policy (its live-reload script is inline)."""
     style_hashes: tuple[str, ...] = ()
     """Hashes of stylesheets the engine's theme script writes (``engines.zensical.theme_style_hashes``)."""
+    qr_cache: Path | None = None
+    """The file of QR codes kept between builds (``qr_cache.cache_file``); none: every code is made."""
 
 
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+_ARTICLE_START = '<article class="md-content__inner md-typeset"'
 _ARTICLE_END = "</article>"
 
 
@@ -72,22 +85,24 @@ def _text(fragment: str) -> str:
     return " ".join(html_lib.unescape(_TAG.sub("", fragment)).split()).removesuffix("¶").strip()
 
 
+def article_bounds(html: str) -> tuple[int, int]:
+    """Where the content of a built page (the theme's ``<article>``) starts and ends in ``html``: the
+    whole page when it has none. Searched from the end of the page, where the theme writes the
+    content, after the navigation: on a large site most of a page is navigation."""
+    end = html.rfind(_ARTICLE_END)
+    position = html.rfind(_ARTICLE_START, 0, end if end != -1 else len(html))
+    while position != -1:
+        start = anchors.ARTICLE_START.match(html, position)
+        if start:
+            return start.end(), end if end > start.end() else len(html)
+        position = html.rfind(_ARTICLE_START, 0, position)
+    return 0, len(html)
+
+
 def article_of(html: str) -> str:
     """The content of a built page (the theme's ``<article>``), or the whole page without one."""
-    start = anchors.ARTICLE_START.search(html)
-    if start is None:
-        return html
-    end = html.rfind(_ARTICLE_END)
-    return html[start.end() : end if end > start.end() else len(html)]
-
-
-def with_article(html: str, change: Callable[[str], str]) -> str:
-    """A built page with ``change`` applied to its content (the theme's ``<article>``) alone."""
-    start = anchors.ARTICLE_START.search(html)
-    end = html.rfind(_ARTICLE_END)
-    if start is None or end < start.end():
-        return html
-    return html[: start.end()] + change(html[start.end() : end]) + html[end:]
+    start, end = article_bounds(html)
+    return html[start:end]
 
 
 def _quizzes_of(path: Path) -> list[tuple[str, int]]:
@@ -118,141 +133,250 @@ def _quiz_line(path: Path, quiz_id: str) -> int:
     return 1
 
 
-def finish_site(context: SiteContext) -> None:
-    """Finish the edition built in ``context.site_dir``; raises ``FinishError`` on a problem."""
-    site_dir = context.site_dir
-    try:
-        write_bundles(context.assets_dir, site_dir)
-    except OSError as error:
-        raise FinishError([f"overrides/assets: cannot read {error.filename}: {error.strerror}"]) from None
+@dataclass
+class _Noted:
+    """What the site-wide steps need from one page."""
 
-    urls = {
-        source: page_url(source, context.use_directory_urls)
-        for source in sorted(path.relative_to(context.docs_dir).as_posix() for path in context.docs_dir.rglob("*.md"))
-    }
-    output = {
-        source: site_dir / (url + "index.html" if context.use_directory_urls else url) for source, url in urls.items()
-    }
-    pages = {source: path.read_text(encoding="utf-8") for source, path in output.items() if path.is_file()}
-    original = dict(pages)
-    problems: list[str] = []
+    ids: frozenset[str]
+    """The ids of the page's content as built (before old anchors went in)."""
+    content: str
+    """The page's content (the theme's ``<article>``): what the counsellors' list reads."""
+    description: str
+    old_anchors: frozenset[str] = frozenset()
 
-    def display(path: Path) -> str:
-        root = context.display_root
+
+class SiteFinisher:
+    """The finishing of one edition: ``page`` for every built page, then ``site`` once.
+
+    Made by whoever runs a build, one per build and edition (``hooks/finish_site.py`` in
+    ``on_pre_build``, ``finish_site`` for Zensical); it keeps what the site-wide steps need until
+    ``site``.
+    """
+
+    def __init__(self, context: SiteContext) -> None:
+        self.context = context
+        directory_urls = context.use_directory_urls
+        sources = sorted(
+            os.path.relpath(os.path.join(root, name), context.docs_dir).replace(os.sep, "/")
+            for root, _, names in os.walk(context.docs_dir)
+            for name in names
+            if name.endswith(".md")
+        )
+        self.urls = {source: page_url(source, directory_urls) for source in sources}
+        self.by_url = {url: source for source, url in self.urls.items()}
+        self.redirects = parse_anchor_redirects(context.extra.get("anchor_redirects"))
+        self._redirects_by_page: dict[str, list[AnchorRedirect]] = {}
+        for redirect in self.redirects:
+            self._redirects_by_page.setdefault(redirect.page, []).append(redirect)
+        self._noted: dict[str, _Noted] = {}
+        self._quiz_links: list[tuple[str, str, str, str]] = []
+        self._directory_pages: dict[str, tuple[str, str]] = {}
+        self._finished: set[str] = set()
+        self._reported: set[AnchorRedirect] = set()
+        self.problems: list[str] = []
+        self.qr_codes = QrCodes(context.qr_cache)
+
+    def output_name(self, source: str) -> str:
+        """Where the page ``source`` is written, relative to the site folder."""
+        url = self.urls.get(source) or page_url(source, self.context.use_directory_urls)
+        return url + "index.html" if self.context.use_directory_urls else url
+
+    def display(self, path: Path) -> str:
+        root = self.context.display_root
         return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
-    def source_text(source: str) -> str:
+    def source_text(self, source: str) -> str:
         try:
-            return (context.docs_dir / source).read_text(encoding="utf-8-sig")
+            return (self.context.docs_dir / source).read_text(encoding="utf-8-sig")
         except OSError:
             return ""
 
-    # Two anchors of one page that collide (a heading {#quiz-x} beside quiz x, one {#anchor} twice):
-    # a counsellor's link could land on the wrong one.
-    for source, html in pages.items():
-        collision = page_collision(article_of(html), source_text(source), display(context.docs_dir / source))
-        if collision:
-            problems.append(collision)
-
-    redirects = parse_anchor_redirects(context.extra.get("anchor_redirects"))
-    if redirects:
-        def where_still(redirect: anchors.AnchorRedirect) -> str | None:
-            """The old anchor is still on its page: where the page's Markdown declares it, if it shows."""
-            found = declarations(redirect.anchor, source_text(redirect.page))
-            if not found:
-                return None
-            return collision_message(
-                display(context.docs_dir / redirect.page),
-                redirect.anchor,
-                len(found) + 1,
-                found,
-                others=(f"the old anchor {redirect.name} in mkdocs.yml",),
-                hint="remove the redirect, or the anchor from the page",
-            )
-
-        changed, found = anchors.apply_anchor_redirects(
-            redirects, pages, lambda here, there: relative_url(here, there, context.use_directory_urls), where_still
+    def where_still(self, redirect: AnchorRedirect) -> str | None:
+        """An old anchor still on its page: where the page's Markdown declares it, when it shows."""
+        found = declarations(redirect.anchor, self.source_text(redirect.page))
+        if not found:
+            return None
+        return collision_message(
+            self.display(self.context.docs_dir / redirect.page),
+            redirect.anchor,
+            len(found) + 1,
+            found,
+            others=(f"the old anchor {redirect.name} in mkdocs.yml",),
+            hint="remove the redirect, or the anchor from the page",
         )
-        pages.update(changed)
-        problems += found
 
-    id_cache: dict[str, set[str]] = {}
-
-    def ids_of(source: str) -> set[str]:
-        if source not in id_cache:
-            id_cache[source] = anchors.ids_in(pages.get(source, ""))
-        return id_cache[source]
-
-    # A fence the engine did not read as a quiz (inside raw HTML, or indented into a code block) must
-    # not vanish without a word.
-    for source, html in pages.items():
-        for quiz_id, line in _quizzes_of(context.docs_dir / source):
-            if f'id="quiz-{quiz_id}"' not in html:
-                problems.append(
-                    f"{display(context.docs_dir / source)}:{line}: quiz '{quiz_id}': the quiz did not reach the page; "
-                    "a quiz must not sit inside raw HTML or an indented code block."
-                )
-
-    by_url = {url: source for source, url in urls.items()}
-    for source, html in pages.items():
-        for quiz_id, target, fragment in anchors.quiz_link_problems(source, html, urls[source], by_url, ids_of):
-            path = context.docs_dir / source
-            problems.append(
-                f"{display(path)}:{_quiz_line(path, quiz_id)}: quiz '{quiz_id}': the link '{target}#{fragment}' points "
-                f"to an anchor '#{fragment}' that {target} does not have"
+    def page(
+        self, html: str, name: str, source: str | None = None, quizzes: Iterable[tuple[str, int]] | None = None
+    ) -> str:
+        """One built page, finished. ``name`` is its file relative to the site folder; ``source`` its
+        Markdown file relative to the docs folder (none for a page made from a template alone, such
+        as ``404.html``); ``quizzes`` the id and line of each quiz the check found in that file, to
+        make sure each reached the page (none: the caller checked). Problems that concern the whole
+        site are kept for ``site``; a page that cannot carry a policy raises ``FinishError``."""
+        self._finished.add(name)
+        if source is None:
+            return _finish_page(html, self.context, name, self.qr_codes)
+        start, end = article_bounds(html)
+        # Each section heading in a row with room for its "Copy link" button (``copy_links``).
+        html = html[:start] + in_rows(html[start:end]) + html[end:]
+        start, end = article_bounds(html)
+        content = html[start:end]
+        if duplicate_ids(content):
+            # Two anchors of the page collide (a heading {#quiz-x} beside quiz x, one {#anchor} twice).
+            collision = page_collision(content, self.source_text(source), self.display(self.context.docs_dir / source))
+            if collision:
+                self.problems.append(collision)
+        if quizzes is not None:
+            self.problems += unrendered_quizzes(self.display(self.context.docs_dir / source), quizzes, html)
+        ids = frozenset(anchors.ids_in(content))
+        old_anchors: frozenset[str] = frozenset()
+        if source in self._redirects_by_page:
+            mine = self._redirects_by_page[source]
+            html, problems = anchors.old_anchors_into_page(
+                source,
+                html,
+                ids,
+                mine,
+                lambda here, there: relative_url(here, there, self.context.use_directory_urls),
+                self.where_still,
             )
-    if problems:
-        raise FinishError(problems)
+            self.problems += problems
+            self._reported |= {redirect for redirect in mine if redirect.anchor in ids}
+            old_anchors = frozenset(redirect.anchor for redirect in mine if redirect.anchor not in ids)
+            start, _ = article_bounds(html)
+        has_quizzes = 'class="fb-quiz' in content
+        if has_quizzes:
+            url = self.urls.get(source) or page_url(source, self.context.use_directory_urls)
+            for quiz_id, target, fragment in anchors.quiz_links(source, content, url, self.by_url):
+                self._quiz_links.append((source, quiz_id, target, fragment))
+        description = _DESCRIPTION.search(html, 0, start or len(html))  # in <head>, before the content
+        self._noted[source] = _Noted(
+            ids=ids,
+            content=content,
+            description=html_lib.unescape(description.group(1)) if description else "",
+            old_anchors=old_anchors,
+        )
+        if counsellors.has_directory(content):
+            # Finished in ``site``, once every page it lists is known.
+            self._directory_pages[source] = (html, name)
+            return html
+        return _finish_page(html, self.context, name, self.qr_codes)
 
-    for source, html in pages.items():
-        pages[source] = with_article(html, in_rows)
+    def _ids_of(self, source: str) -> frozenset[str]:
+        noted = self._noted.get(source)
+        return noted.ids | noted.old_anchors if noted else frozenset()
 
-    directory_pages = [source for source, html in pages.items() if counsellors.has_directory(html)]
-    if directory_pages:
-        titles = dict((source, title) for title, source in context.nav)
-        order = [source for _, source in context.nav]
+    def site(self) -> None:
+        """Once every page went through ``page``: the bundles, the checks across pages, the
+        counsellors' list and every other HTML file of the site. Raises ``FinishError``."""
+        context = self.context
+        try:
+            write_bundles(context.assets_dir, context.site_dir)
+        except OSError as error:
+            raise FinishError([f"overrides/assets: cannot read {error.filename}: {error.strerror}"]) from None
+
+        problems = list(self.problems)
+        problems += anchors.missing_redirect_targets(
+            [redirect for redirect in self.redirects if redirect not in self._reported],
+            lambda source: self._noted[source].ids if source in self._noted else frozenset(),
+        )
+        for source, quiz_id, target, fragment in self._quiz_links:
+            if fragment not in self._ids_of(target):
+                path = context.docs_dir / source
+                problems.append(
+                    f"{self.display(path)}:{_quiz_line(path, quiz_id)}: quiz '{quiz_id}': the link "
+                    f"'{target}#{fragment}' points to an anchor '#{fragment}' that {target} does not have"
+                )
+        if problems:
+            raise FinishError(problems)
+
+        language = str(context.extra.get("language") or "en")
+        editions = context.extra.get("editions") or []
+        write_alternates(context.site_dir, context.site_url, language, editions)
+        if not any(edition.get("default") for edition in editions):
+            # The main edition: the host reads one headers file, at the root, for every edition.
+            write_headers(context.site_dir)
+
+        if self._directory_pages:
+            listed = self._directory_entries()
+            for source, (html, name) in self._directory_pages.items():
+                html = counsellors.with_directory(html, listed, source, context.extra.get("words", {}))
+                finished = _finish_page(html, context, name, self.qr_codes)
+                (context.site_dir / name).write_text(finished, encoding="utf-8")
+
+        for root, _, names in os.walk(context.site_dir):
+            for file_name in names:
+                if not file_name.endswith(".html"):
+                    continue
+                path = os.path.join(root, file_name)
+                name = os.path.relpath(path, context.site_dir).replace(os.sep, "/")
+                if name in self._finished:
+                    continue
+                with open(path, encoding="utf-8") as file:
+                    html = file.read()
+                finished = _finish_page(html, context, name, self.qr_codes)
+                if finished != html:
+                    with open(path, "w", encoding="utf-8") as file:
+                        file.write(finished)
+        self.qr_codes.save()
+
+    def _directory_entries(self) -> list[counsellors.DirectoryEntry]:
+        """Every page noted, as the counsellors' list shows it, in navigation order."""
+        titles = dict((source, title) for title, source in self.context.nav)
+        order = [source for _, source in self.context.nav]
         entries = {}
-        for source, html in pages.items():
-            description = _DESCRIPTION.search(html)
-            heading = _H1.search(article_of(html))
+        for source, noted in self._noted.items():
+            heading = _H1.search(noted.content)
             entries[source] = counsellors.directory_entry(
                 source=source,
                 title=titles.get(source) or (_text(heading.group(1)) if heading else source),
-                page_url=urls[source],
-                site_url=context.site_url,
-                found=outline(article_of(html)),
-                description=html_lib.unescape(description.group(1)) if description else "",
+                page_url=self.urls.get(source) or page_url(source, self.context.use_directory_urls),
+                site_url=self.context.site_url,
+                found=outline(noted.content),
+                description=noted.description,
             )
-        listed = counsellors.in_order(entries, order)
-        for source in directory_pages:
-            pages[source] = counsellors.with_directory(pages[source], listed, source, context.extra.get("words", {}))
+        return counsellors.in_order(entries, order)
 
-    language = str(context.extra.get("language") or "en")
-    editions = context.extra.get("editions") or []
-    write_alternates(site_dir, context.site_url, language, editions)
-    if not any(edition.get("default") for edition in editions):
-        # The main edition: the host reads one headers file, at the root, for every edition.
-        write_headers(site_dir)
 
-    written = {output[source] for source in pages}
-    for source, html in pages.items():
-        finished = _finish_page(html, context, str(output[source].relative_to(site_dir)))
-        if finished != original[source]:
-            output[source].write_text(finished, encoding="utf-8")
-    for path in site_dir.rglob("*.html"):
-        if path in written:
+def finish_site(context: SiteContext, quizzes: Mapping[str, Iterable[tuple[str, int]]] | None = None) -> None:
+    """Finish the edition built in ``context.site_dir``, reading and writing its files: for an engine
+    that runs none of our code while it builds (Zensical). ``quizzes``: the id and line of each quiz
+    of each page, as the check found them (``check.check_edition``); without them each page's
+    Markdown is read again. Raises ``FinishError`` on a problem."""
+    finisher = SiteFinisher(context)
+    for source in finisher.urls:
+        name = finisher.output_name(source)
+        path = context.site_dir / name
+        if not path.is_file():
             continue
         html = path.read_text(encoding="utf-8")
-        finished = _finish_page(html, context, str(path.relative_to(site_dir)))
+        expected = quizzes.get(source, ()) if quizzes is not None else _quizzes_of(context.docs_dir / source)
+        finished = finisher.page(html, name, source, expected)
         if finished != html:
             path.write_text(finished, encoding="utf-8")
+    finisher.site()
 
 
-def _finish_page(html: str, context: SiteContext, name: str) -> str:
-    html = handouts.with_qr_code(html)
-    if context.serving:
+def _finish_page(html: str, context: SiteContext, name: str, codes: QrCodes | None = None) -> str:
+    """The last steps of every page: the handout's QR code in place of its placeholder (from
+    ``codes``, the codes kept between builds, when given), and the Content Security Policy (none
+    under ``mkdocs serve``), both written in one copy of the page.
+
+    The policy is computed before the QR code goes in: the image (a percent-encoded ``data:`` URL)
+    holds no ``<`` and so adds no script, comment or style to the page."""
+    qr = handouts.qr_code_replacement(html, codes or QrCodes())
+    edits = [qr] if qr else []
+    if not context.serving:
+        try:
+            position, meta = csp.policy_insert(html, context.style_hashes)
+        except ValueError as error:
+            raise FinishError([f"csp: {name}: {error}."]) from None
+        edits.append((position, position, meta))
+    if not edits:
         return html
-    try:
-        return csp.with_policy(html, context.style_hashes)
-    except ValueError as error:
-        raise FinishError([f"csp: {name}: {error}."]) from None
+    pieces, done = [], 0
+    for start, end, text in sorted(edits):
+        pieces += [html[done:start], text]
+        done = end
+    pieces.append(html[done:])
+    return "".join(pieces)

@@ -5,30 +5,54 @@ placeholder, ``<span class="fb-handout__qr" data-fb-qr="..." data-fb-qr-alt="...
 the code in its place as an SVG image in a ``data:`` URL: no online QR service, nothing to fetch.
 ``assets/handout.css`` shows the part in print only.
 
-Caller: ``finding_balance.site.finish``, for every page, under every engine.
+Caller: ``finding_balance.site.finish``, for every page, under every engine, with the codes of
+earlier builds (``qr_cache``).
 """
 
 from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
 
-from finding_balance.qr import qr_code
+from finding_balance.qr import QrImage, qr_code
 
 PLACEHOLDER = re.compile(
     r'<span class="fb-handout__qr" data-fb-qr="(?P<address>[^"]*)" data-fb-qr-alt="(?P<alt>[^"]*)"></span>'
 )
 
 
+#: How the placeholder starts: found with ``str.rfind`` from the end of the page, where the theme
+#: writes the handout (after the content, before the scripts), not with a regular expression
+#: searching the whole page and its long navigation; the expression then reads it where it stands.
+_START = '<span class="fb-handout__qr" '
+
+
+def qr_code_replacement(html: str, codes: Callable[[str], QrImage] = qr_code) -> tuple[int, int, str] | None:
+    """Where the handout's placeholder is (the last one, which the theme writes at the end of the
+    page) and the image of the QR code that replaces it; ``None`` when the page has no handout. A
+    caller with other changes to make then copies the page once. ``codes`` makes the code of an
+    address (``qr_cache.QrCodes`` takes it from an earlier build when it can)."""
+    position = html.rfind(_START)
+    while position != -1:
+        match = PLACEHOLDER.match(html, position)
+        if match:
+            address = html_lib.unescape(match["address"])
+            source, size = codes(address)
+            image = (
+                f'<img class="fb-handout__qr" src="{html_lib.escape(source)}" width="{size}" height="{size}" '
+                f'alt="{match["alt"]}">'
+            )
+            return position, match.end(), image
+        position = html.rfind(_START, 0, position)
+    return None
+
+
 def with_qr_code(html: str) -> str:
-    """``html`` with its handout's QR code in place (unchanged when the page has no handout)."""
-
-    def image(match: re.Match[str]) -> str:
-        address = html_lib.unescape(match["address"])
-        source, size = qr_code(address)
-        return (
-            f'<img class="fb-handout__qr" src="{html_lib.escape(source)}" width="{size}" height="{size}" '
-            f'alt="{match["alt"]}">'
-        )
-
-    return PLACEHOLDER.sub(image, html, count=1)
+    """``html`` with its handout's QR code in place of the placeholder, unchanged when the page has
+    no handout."""
+    found = qr_code_replacement(html)
+    if found is None:
+        return html
+    start, end, image = found
+    return html[:start] + image + html[end:]

@@ -1,0 +1,94 @@
+"""QR codes kept between builds: each handout's code is made once for its address, not on every build.
+
+Where: ``.cache/finding-balance/qr-codes-<config file name>.json`` beside the edition's config
+(``mkdocs.yml`` and ``mkdocs.es.yml`` each have their own), never in ``site/``. Deleting the folder
+(or ``make clean``) clears it; the next build then makes every code again.
+
+Why it is safe:
+
+- An entry is the code of one full address, looked up by that exact address: a page whose address
+  changes (a new ``site_url``, a moved page) gets a new code.
+- The file is for one encoder: the zxing-cpp version and the text of ``finding_balance/qr.py`` (error
+  correction, quiet zone, scale, the SVG it writes). When either changes, the file no longer matches
+  and every code is made again.
+- A file that cannot be read, or an entry that is not an image, is ignored and made again.
+- A build writes back only the codes it used, so the file holds the edition's current pages; it is
+  replaced whole (written beside, then renamed), so a build that stops half way leaves the old one.
+
+A cold build (no file) makes exactly the codes it made before; ``tests/test_handouts.py`` checks that
+a code from the file is the one ``finding_balance.qr`` makes.
+
+Caller: ``finding_balance.site.finish`` (``SiteFinisher``: made with the finisher, saved by ``site``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from importlib.metadata import version
+from pathlib import Path
+
+from finding_balance import qr
+from finding_balance.qr import QrImage, qr_code
+
+FOLDER = Path(".cache") / "finding-balance"
+#: The encoder the codes in a file were made with.
+ENCODER = (
+    f"zxing-cpp {version('zxing-cpp')}; finding_balance/qr.py "
+    f"{hashlib.sha256(Path(qr.__file__).read_bytes()).hexdigest()[:16]}"
+)
+
+
+def cache_file(config_file: Path) -> Path:
+    """The file of the edition whose config is ``config_file``."""
+    return config_file.parent / FOLDER / f"qr-codes-{config_file.name}.json"
+
+
+class QrCodes:
+    """The QR code of an address: from the file when an earlier build made it, else made now.
+
+    ``path`` ``None``: no file, every code is made (tests, callers that want no cache)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self._known: dict[str, list[object]] = {}
+        self._used: dict[str, list[object]] = {}
+        self.made = 0
+        if path is None:
+            return
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("encoder") == ENCODER and isinstance(data.get("codes"), dict):
+            self._known = data["codes"]
+
+    def __call__(self, address: str) -> QrImage:
+        entry = self._known.get(address)
+        if (
+            isinstance(entry, list)
+            and len(entry) == 2
+            and isinstance(entry[0], str)
+            and entry[0].startswith("data:image/svg+xml,")
+            and isinstance(entry[1], int)
+        ):
+            image = QrImage(entry[0], entry[1])
+        else:
+            image = qr_code(address)
+            self.made += 1
+        self._used[address] = [image.data_url, image.size]
+        return image
+
+    def save(self) -> None:
+        """Write the codes this build used, when they differ from the file's. A cache that cannot be
+        written is left as it is: it only saves time."""
+        if self.path is None or (self.made == 0 and self._used.keys() == self._known.keys()):
+            return
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps({"encoder": ENCODER, "codes": self._used}), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
