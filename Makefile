@@ -5,7 +5,7 @@
 #   make build   build every edition into site/ (ENGINE=mkdocs, properdocs or zensical; default mkdocs)
 #   make check   check every page and setting without building
 #   make urls    add new page, section and quiz addresses to tests/published-urls.txt
-#   make bench   build overhead of our hooks (100, 500, 1,000 pages) and page weight (benchmarks/README.md)
+#   make bench   build overhead of our features (100, 500, 1,000 pages, cold and warm) and page weight (benchmarks/README.md)
 #   make fuzz    the property-based tests of quizzes and settings with a long budget (minutes, new
 #                examples every run; make test runs a few seconds of fixed ones)
 PYTHON ?= python3
@@ -52,9 +52,10 @@ test: $(INSTALLED) $(NODE_INSTALLED) lint
 urls: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/published_urls.py
 
-# Not part of test: 10 to 15 minutes on 2 cores. Lighthouse is separate: benchmarks/lighthouse.py.
+# Not part of test: 20 to 30 minutes on 2 cores (cold builds, then warm ones with the QR codes kept).
+# Lighthouse is separate: benchmarks/lighthouse.py.
 bench: $(INSTALLED)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/build_overhead.py --pages 100 500 1000 --breakdown
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/build_overhead.py --pages 100 500 1000 --warm --breakdown
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/page_weight.py
 
 # Thousands of fresh examples per test (tests/fuzzing.py, profile "fuzz"); a failure prints the smallest

@@ -1,11 +1,11 @@
 """Page weight of the real site: our own JS and CSS, and the heaviest page.
 
-Builds the real site with ``mkdocs build --strict`` into a temporary folder (or measures an existing
-build given with ``--site-dir``) and prints, raw and gzipped:
+Builds the English edition of the real site with ``mkdocs build --strict`` into a temporary folder
+(or measures an existing build given with ``--site-dir``) and prints, raw and gzipped:
 
-- each of our own assets (``docs/assets/*.js`` and ``*.css``, as copied into the site) and their
-  total, against the target of 8 KB (8,192 bytes) gzipped for our JS + CSS together, and what
-  they would weigh as one JS and one CSS file (gzip compresses one larger file better);
+- our own assets (the minified CSS and JS bundles that ``finding_balance/site/bundle.py`` makes from
+  ``overrides/assets/``) and their total, against the target of 8 KB (8,192 bytes) gzipped for our
+  JS + CSS together;
 - the heaviest HTML page, and what a first visit to it loads: the page plus every stylesheet and
   script it links from the site (Material's bundle included);
 - how many pages have a quiz (every page loads the same two bundles of ours).
@@ -66,7 +66,7 @@ def build_site(site_dir: Path, site_url: str | None = None) -> None:
 
 
 def own_assets() -> list[str]:
-    """Our JS and CSS as pages load them: the two bundles hooks/bundle_assets.py writes."""
+    """Our JS and CSS as pages load them: the two bundles ``finding_balance/site/bundle.py`` writes."""
     return ["assets/finding-balance.min.css", "assets/finding-balance.min.js"]
 
 
