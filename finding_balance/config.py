@@ -24,8 +24,9 @@ class ConfigError(Exception):
     """A config file that cannot be read."""
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml: ``!ENV`` like MkDocs, ``!!python/name:x`` as the text ``x``."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Reads mkdocs.yml: ``!ENV`` like MkDocs, ``!!python/name:x`` as the text ``x``. With libyaml
+    when PyYAML has it (its wheels do): about ten times faster than the pure-Python reader."""
 
 
 def _env(loader: _Loader, node: yaml.Node) -> Any:

@@ -2,7 +2,7 @@
 
 The outline of a page's content: the one-line summary (the paragraph with class ``fb-summary``), its
 section headings (``h2`` to ``h6`` with an ``id``, outside quizzes), its quizzes (``section.fb-quiz``
-with their title and type), every ``id`` in it, and how many words a reader reads (quizzes,
+with their title and type), and how many words a reader reads (quizzes,
 permalink signs, scripts and comments left out).
 
 It is read with a few regular expressions, each one pass over the page in C, rather than with
@@ -55,7 +55,6 @@ class Outline:
     summary: str = ""
     sections: tuple[Section, ...] = ()
     quizzes: tuple[QuizOutline, ...] = ()
-    ids: frozenset[str] = frozenset()
     words: int = 0
 
     @property
@@ -82,19 +81,24 @@ _SECTION_TAG = re.compile(r"<(/?)section(?=[\s/>])([^>]*)>", re.IGNORECASE)
 _HEADING = re.compile(r"<(h[2-6])(\s[^>]*)?>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
 _PARAGRAPH = re.compile(r"<p(\s[^>]*)>(.*?)</p\s*>", re.DOTALL | re.IGNORECASE)
 _QUIZ_TITLE = re.compile(r"<([a-zA-Z][^\s/>]*)(\s[^>]*\bfb-quiz__title\b[^>]*)>(.*?)</\1\s*>", re.DOTALL)
-_TAG_WITH_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _TAG = re.compile(r"<[^>]*>")
 #: Put where markup was taken out: a boundary between two pieces of text, as the tag it replaces was.
 _BOUNDARY = "<>"
+_CLASS = frozenset({"class"})
+_ID = frozenset({"id"})
+_QUIZ_ATTRIBUTES = frozenset({"class", "id", "data-quiz-type"})
+#: Where a script or style may start (any case): rare in a page's content.
+_SCRIPT_OR_STYLE = re.compile(r"<(?:script|style)", re.IGNORECASE)
 
 
-def _attributes(text: str) -> dict[str, str]:
-    """The attributes of a start tag (the text after its name), names in lowercase, values unescaped."""
+def _attributes(text: str, wanted: frozenset[str]) -> dict[str, str]:
+    """The ``wanted`` attributes of a start tag (the text after its name), names in lowercase, values
+    unescaped. Only those are unescaped: a quiz carries its strings in a long escaped attribute."""
     found: dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(text):
         name = match[1].lower()
-        if name not in found:
+        if name in wanted and name not in found:
             value = match[2] if match[2] is not None else match[3] if match[3] is not None else match[4] or ""
             found[name] = html_lib.unescape(value)
     return found
@@ -121,7 +125,7 @@ def _cut_quizzes(html: str) -> tuple[str, list[QuizOutline]]:
         if quiz is None:
             if closing:
                 continue
-            attributes = _attributes(tag[2])
+            attributes = _attributes(tag[2], _QUIZ_ATTRIBUTES)
             if "fb-quiz" in _classes(attributes) and attributes.get("id"):
                 quiz, start, depth = attributes, tag.start(), 1
             continue
@@ -141,7 +145,7 @@ def _cut_quizzes(html: str) -> tuple[str, list[QuizOutline]]:
 def _quiz_outline(attributes: dict[str, str], markup: str) -> QuizOutline:
     title = ""
     for element in _QUIZ_TITLE.finditer(_HIDDEN.sub(_BOUNDARY, markup)):
-        if "fb-quiz__title" in _classes(_attributes(element[2])):
+        if "fb-quiz__title" in _classes(_attributes(element[2], _CLASS)):
             title = _text(element[3])
             if title:
                 break
@@ -152,26 +156,20 @@ def outline(html: str) -> Outline:
     """Read the outline of a page from the HTML of its content (the theme's ``<article>``, or
     MkDocs' ``page.content``)."""
     markup = html
-    lower = html.lower()
-    if "<!--" in html or "<script" in lower or "<style" in lower:  # rare in a page's content
+    if "<!--" in html or _SCRIPT_OR_STYLE.search(html):
         markup = _UNREAD.sub(lambda unread: (unread[1] or "") + _BOUNDARY, html)  # a script's own tag stays
-    ids = frozenset(
-        value
-        for match in _TAG_WITH_ID.finditer(markup)
-        if (value := html_lib.unescape(next(group for group in match.groups() if group is not None)))
-    )
     markup, quizzes = _cut_quizzes(markup)
     markup = _HIDDEN.sub(_BOUNDARY, markup)
     sections = []
     for heading in _HEADING.finditer(markup):
-        anchor = _attributes(heading[2] or "").get("id")
+        anchor = _attributes(heading[2] or "", _ID).get("id")
         if anchor:
             sections.append(Section(anchor, _text(heading[3]), int(heading[1][1])))
     summary = ""
     for paragraph in _PARAGRAPH.finditer(markup):
-        if "fb-summary" in _classes(_attributes(paragraph[1])):
+        if "fb-summary" in _classes(_attributes(paragraph[1], _CLASS)):
             summary = _text(paragraph[2])
             if summary:
                 break
     words = len(html_lib.unescape(_TAG.sub(" ", markup)).split())
-    return Outline(summary=summary, sections=tuple(sections), quizzes=tuple(quizzes), ids=ids, words=words)
+    return Outline(summary=summary, sections=tuple(sections), quizzes=tuple(quizzes), words=words)

@@ -90,13 +90,14 @@ def qr_modules(address: str, *, mask: int | None = None) -> tuple[Modules, str]:
 _COMMANDS: dict[tuple[int, int, int], str] = {}
 
 
-def svg(modules: Modules, *, scale: int = SCALE, quiet_zone: int = QUIET_ZONE) -> str:
-    """An SVG image of ``modules``: one path of dark modules on white, the quiet zone in the viewBox."""
-    side = len(modules) + 2 * quiet_zone
+def svg_path(modules: Modules, *, quiet_zone: int = QUIET_ZONE) -> str:
+    """The path data of the dark modules: each run of dark modules in a row one closed rectangle.
+
+    Moves are relative to the start of the previous rectangle (where "z" leaves the pen), which keeps
+    the path short; numbers are separated by commas and signs, never spaces, so that the path needs no
+    escaping in a ``data:`` URL."""
     commands: list[str] = []
     known = _COMMANDS if len(_COMMANDS) < 100_000 else {}
-    # Each run of dark modules in a row is one closed rectangle. Moves are relative to the start of the
-    # previous rectangle (where "z" leaves the pen), which keeps the path short.
     pen_x, pen_y = 0, 0
     for y, row in enumerate(modules, start=quiet_zone):
         for run in _DARK_RUN.finditer(row):
@@ -105,28 +106,42 @@ def svg(modules: Modules, *, scale: int = SCALE, quiet_zone: int = QUIET_ZONE) -
             key = (left - pen_x, y - pen_y, end - start)
             command = known.get(key)
             if command is None:
-                command = known[key] = f"m{key[0]} {key[1]}h{key[2]}v1h-{key[2]}z"
+                command = known[key] = f"m{key[0]},{key[1]}h{key[2]}v1h-{key[2]}z"
             commands.append(command)
             pen_x, pen_y = left, y
     path = "".join(commands)
-    if path:
-        path = "M" + path[1:]  # the first move is absolute: the same numbers, from the origin
+    return "M" + path[1:] if path else path  # the first move is absolute: the same numbers, from the origin
+
+
+def _svg_parts(side: int, scale: int) -> tuple[str, str]:
+    """The SVG around the path of a code ``side`` modules wide (quiet zone included)."""
     pixels = side * scale
     return (
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{pixels}' height='{pixels}' "
         f"viewBox='0 0 {side} {side}' shape-rendering='crispEdges'>"
         f"<rect width='{side}' height='{side}' fill='#fff'/>"
-        f"<path fill='#000' d='{path}'/></svg>"
+        "<path fill='#000' d='",
+        "'/></svg>",
     )
+
+
+def svg(modules: Modules, *, scale: int = SCALE, quiet_zone: int = QUIET_ZONE) -> str:
+    """An SVG image of ``modules``: one path of dark modules on white, the quiet zone in the viewBox."""
+    before, after = _svg_parts(len(modules) + 2 * quiet_zone, scale)
+    return before + svg_path(modules, quiet_zone=quiet_zone) + after
+
+
+def _url_escaped(text: str) -> str:
+    for character, escape in _URL_ESCAPES:
+        text = text.replace(character, escape)
+    return text
 
 
 def qr_code(address: str) -> QrImage:
     """The QR code of the full ``address`` as an SVG ``data:`` URL (black on white) and its size in pixels."""
     modules, _ = qr_modules(address)
-    image = svg(modules)
-    for character, escape in _URL_ESCAPES:
-        image = image.replace(character, escape)
-    return QrImage(
-        data_url="data:image/svg+xml," + image,
-        size=(len(modules) + 2 * QUIET_ZONE) * SCALE,
-    )
+    side = len(modules) + 2 * QUIET_ZONE
+    before, after = _svg_parts(side, SCALE)
+    # Only the text around the path needs escaping (the path holds letters, digits, "," and "-").
+    image = _url_escaped(before) + svg_path(modules) + _url_escaped(after)
+    return QrImage(data_url="data:image/svg+xml," + image, size=side * SCALE)

@@ -51,6 +51,10 @@ LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 GROUPS = ("disclaimer", "quick_exit", "quiz", "words", "copy_link")
 
 
+#: libyaml's reader when PyYAML has it (its wheels do): strings files are read at every build.
+_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def locale_defaults(language: str) -> dict[str, dict[str, str]]:
     """The wording of ``language`` from its strings file (``locales/<language>.yml``)."""
@@ -60,8 +64,8 @@ def locale_defaults(language: str) -> dict[str, dict[str, str]]:
             f"mkdocs.yml: theme.language is '{language}', but there is no strings file "
             f"finding_balance/locales/{language}.yml; copy locales/en.yml to it and translate every value."
         )
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    english = yaml.safe_load((LOCALES_DIR / "en.yml").read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    english = data if language == "en" else locale_defaults("en")
     for group in GROUPS:
         missing = sorted(set(english[group]) - set((data or {}).get(group) or {}))
         if missing:

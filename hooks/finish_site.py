@@ -4,14 +4,19 @@
 over Zensical's output: old anchors, the handouts' QR codes and each page's Content Security Policy
 (none under ``mkdocs serve``, whose live-reload script is inline and differs on every load) page by
 page; then our CSS/JS bundles, quiz links' anchors, the counsellors' list and any other HTML file.
-Each page is finished in the HTML MkDocs is about to write: none is read back or written twice
-(only the counsellors' page, once the list is made). QR codes made in earlier builds are taken from
-``.cache/finding-balance/`` beside the config (``finding_balance.site.qr_cache``).
+On a small site (or one core) each page is finished in the HTML MkDocs is about to write: none is
+read back or written twice (only the counsellors' page, once the list is made). QR codes made in
+earlier builds are taken from ``.cache/finding-balance/`` beside the config
+(``finding_balance.site.qr_cache``).
 
 MkDocs events: ``on_startup`` (which command runs), ``on_pre_build`` (a new finisher for this
 build: ``mkdocs serve`` keeps this module loaded between builds), ``on_post_page`` (each page),
-``on_post_template`` (pages made from a template alone, such as ``404.html``) and ``on_post_build``
-(at priority -100, after every plugin has written its files, such as mkdocs-redirects' pages).
+``on_post_template`` (pages made from a template alone, such as ``404.html``), ``on_post_build``
+(at priority -100, after every plugin has written its files, such as mkdocs-redirects' pages) and
+``on_build_error`` (a helper process is stopped). On a site of many pages and a machine with a second
+core, the same finisher runs in a helper process alongside MkDocs (``finding_balance.site.parallel``):
+each page is then read, finished and written again there once MkDocs has written it, and
+``on_post_build`` waits for it.
 """
 
 from __future__ import annotations
@@ -26,12 +31,13 @@ from mkdocs.structure.pages import Page
 
 from finding_balance.config import nav_pages
 from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
+from finding_balance.site.parallel import FinisherProcess, parallel_finisher
 from finding_balance.site.qr_cache import cache_file
 
 log = get_plugin_logger("finish_site")
 
 _serving = False
-_finisher: SiteFinisher | None = None
+_finisher: SiteFinisher | FinisherProcess | None = None
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -60,9 +66,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _finisher = SiteFinisher(context)
     except FinishError as error:
         raise PluginError(str(error)) from None
+    _finisher = parallel_finisher(context, _finisher)
 
 
-def _current() -> SiteFinisher:
+def _current() -> SiteFinisher | FinisherProcess:
     if _finisher is None:  # only if another plugin builds pages without the build's events
         raise PluginError("finish_site: a page was written before the build started")
     return _finisher
@@ -92,3 +99,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         finisher.site()
     except FinishError as error:
         raise PluginError(str(error)) from None
+
+
+def on_build_error(error: Exception) -> None:
+    global _finisher
+    if isinstance(_finisher, FinisherProcess):
+        _finisher.close()
+    _finisher = None

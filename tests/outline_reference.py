@@ -26,7 +26,6 @@ class _OutlineParser(HTMLParser):
         self.sections: list[Section] = []
         self.quizzes: list[QuizOutline] = []
         self.quiz_titles: dict[str, str] = {}
-        self.ids: set[str] = set()
         self.words = 0
 
     def _roles(self) -> set[str]:
@@ -34,8 +33,6 @@ class _OutlineParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
         if tag in VOID_ELEMENTS:
             return
         classes = attributes.get("class", "").split()
@@ -58,9 +55,7 @@ class _OutlineParser(HTMLParser):
             self.quizzes.append(QuizOutline(attributes["id"], "", attributes.get("data-quiz-type", "")))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(str(attributes["id"]))
+        pass  # a self-closing tag (an SVG's <path/>) holds no text and opens nothing
 
     def handle_endtag(self, tag: str) -> None:
         if not any(element.tag == tag for element in self.open):
@@ -104,6 +99,5 @@ def reference_outline(html: str) -> Outline:
         summary=parser.summary,
         sections=tuple(parser.sections),
         quizzes=tuple(parser.quizzes),
-        ids=frozenset(parser.ids),
         words=parser.words,
     )

@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
 from playwright.sync_api import Page, expect
@@ -18,6 +19,7 @@ from published_urls import addresses_in
 from sitebuild import PROJECT_ROOT
 
 from finding_balance.qr import qr_code
+from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
 from finding_balance.site.handouts import with_qr_code
 from finding_balance.site.qr_cache import ENCODER, QrCodes, cache_file
 
@@ -57,6 +59,19 @@ def test_the_placeholder_becomes_the_code() -> None:
     assert with_qr_code(html) == f"<p>{expected}</p>"
     svg = unquote(image.split(",", 1)[1])
     assert svg.startswith("<svg") and "<script" not in svg
+
+
+def test_an_address_too_long_for_a_qr_code_stops_the_build_with_one_message(tmp_path: Path) -> None:
+    address = "https://example.org/" + "a-very-long-folder-name/" * 200
+    handout = f'<span class="fb-handout__qr" data-fb-qr="{address}" data-fb-qr-alt="QR"></span>'
+    html = f"<html><head></head><body>{handout}</body></html>"
+    folder = {name: tmp_path for name in ("site_dir", "docs_dir", "assets_dir", "display_root")}
+    context = SiteContext(site_url="https://example.org/", **folder)
+    with pytest.raises(FinishError) as raised:
+        SiteFinisher(context).page(html, "long/index.html")
+    [problem] = raised.value.problems
+    assert problem.startswith("handout: long/index.html: the page's address is too long for a QR code (")
+    assert problem.endswith("); shorten site_url or the page's path.")
 
 
 ADDRESSES = ["https://example.org/", "https://example.org/trust/", "https://example.org/es/confianza/"]

@@ -44,7 +44,7 @@ AWKWARD_ADDRESSES = [
     "https://example.org/" + "a" * 600,
 ]
 
-_RECTANGLE = re.compile(r"[Mm](-?\d+) (-?\d+)h(\d+)v1h-(\d+)z")
+_RECTANGLE = re.compile(r"[Mm](-?\d+),(-?\d+)h(\d+)v1h-(\d+)z")
 _SVG = re.compile(
     r"<svg xmlns='http://www.w3.org/2000/svg' width='(\d+)' height='(\d+)' viewBox='0 0 (\d+) (\d+)' "
     r"shape-rendering='crispEdges'><rect width='(\d+)' height='(\d+)' fill='#fff'/>"
@@ -62,7 +62,7 @@ def paint(svg: str) -> tuple[list[list[bool]], int]:
     """The SVG's modules as painted (quiet zone included, ``True`` for dark) and its size in pixels.
 
     Reads our SVG exactly: a white square as large as the viewBox and one path of rectangles, one
-    module high, each drawn as ``m dx dy h w v1 h-w z`` (the first move absolute).
+    module high, each drawn as ``m dx,dy h w v1 h-w z`` (the first move absolute).
     """
     match = _SVG.fullmatch(svg)
     assert match, svg[:300]

@@ -59,18 +59,16 @@ def directory_entry(
     source: str, title: str, page_url: str, site_url: str, found: Outline, description: str = ""
 ) -> DirectoryEntry:
     """The list entry of one page: summary (or the page's description), reading time, sections, quizzes."""
+    address = page_address(site_url, page_url)
     return DirectoryEntry(
         source=source,
         title=title,
-        address=page_address(site_url, page_url),
+        address=address,
         summary=found.summary or " ".join(description.split()),
         minutes=found.minutes,
-        sections=tuple(
-            Link(section.title, page_address(site_url, page_url, section.anchor)) for section in found.sections
-        ),
+        sections=tuple(Link(section.title, f"{address}#{section.anchor}") for section in found.sections),
         quizzes=tuple(
-            Link(quiz.title, page_address(site_url, page_url, quiz.anchor), QUIZ_KINDS.get(quiz.kind, quiz.kind))
-            for quiz in found.quizzes
+            Link(quiz.title, f"{address}#{quiz.anchor}", QUIZ_KINDS.get(quiz.kind, quiz.kind)) for quiz in found.quizzes
         ),
     )
 

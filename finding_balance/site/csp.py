@@ -73,10 +73,19 @@ class _InlineScripts(HTMLParser):
             self._current = None
 
 
+
+
+def _any_case(word: str) -> str:
+    """A pattern for ``word`` in any case, spelt out: a pattern that starts with a plain ``<`` lets the
+    search skip ahead to each ``<``, which ``re.IGNORECASE`` would not."""
+    return "".join(f"[{letter.lower()}{letter.upper()}]" for letter in word)
+
+
 #: A comment or a style element (skipped, as the parser skips them), or the start tag of a script.
 _SCRIPT_START = re.compile(
-    r"<!--.*?(?:-->|\Z)|<style(?=[\s/>]).*?(?:</style\s*>|\Z)|<script(?=[\s/>])(?:\"[^\"]*\"|'[^']*'|[^'\">])*>",
-    re.IGNORECASE | re.DOTALL,
+    rf"<(?=[!sS])(?:!--.*?(?:-->|\Z)|{_any_case('style')}(?=[\s/>]).*?(?:</{_any_case('style')}\s*>|\Z)"
+    rf"|{_any_case('script')}(?=[\s/>])(?:\"[^\"]*\"|'[^']*'|[^'\">])*>)",
+    re.DOTALL,
 )
 #: The end tag that ends a script for ``HTMLParser``.
 _SCRIPT_END = re.compile(r"</\s*script\s*>", re.IGNORECASE)
@@ -97,6 +106,10 @@ def inline_scripts(html: str) -> list[str]:
         end = _SCRIPT_END.search(html, match.end())
         if end is None:
             break
+        if match[0] == "<script>":  # no attribute: it runs, and its text is all up to the end tag
+            scripts.append(html[match.end() : end.start()])
+            position = end.end()
+            continue
         parser = _InlineScripts()
         parser.feed(html[match.start() : end.end()])
         parser.close()

@@ -32,7 +32,7 @@ from typing import Any
 
 from finding_balance.anchors import collision_message, declarations, duplicate_ids, page_collision
 from finding_balance.check import unrendered_quizzes
-from finding_balance.outline import outline
+from finding_balance.outline import Outline, outline
 from finding_balance.quiz.markdown import page_url, relative_url
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.site import anchors, counsellors, csp, handouts
@@ -143,6 +143,8 @@ class _Noted:
     """The page's content (the theme's ``<article>``): what the counsellors' list reads."""
     description: str
     old_anchors: frozenset[str] = frozenset()
+    found: Outline | None = None
+    """The content's outline, when read as the page went by (``SiteFinisher.outline_each_page``)."""
 
 
 class SiteFinisher:
@@ -175,6 +177,9 @@ class SiteFinisher:
         self._reported: set[AnchorRedirect] = set()
         self.problems: list[str] = []
         self.qr_codes = QrCodes(context.qr_cache)
+        #: Read each page's outline as it goes by, not in ``site``: for a finisher with time to spare
+        #: while the engine renders (``parallel``), which then has less left to do when the build ends.
+        self.outline_each_page = False
 
     def output_name(self, source: str) -> str:
         """Where the page ``source`` is written, relative to the site folder."""
@@ -255,6 +260,7 @@ class SiteFinisher:
             content=content,
             description=html_lib.unescape(description.group(1)) if description else "",
             old_anchors=old_anchors,
+            found=outline(content) if self.outline_each_page else None,
         )
         if counsellors.has_directory(content):
             # Finished in ``site``, once every page it lists is known.
@@ -332,7 +338,7 @@ class SiteFinisher:
                 title=titles.get(source) or (_text(heading.group(1)) if heading else source),
                 page_url=self.urls.get(source) or page_url(source, self.context.use_directory_urls),
                 site_url=self.context.site_url,
-                found=outline(noted.content),
+                found=noted.found or outline(noted.content),
                 description=noted.description,
             )
         return counsellors.in_order(entries, order)
@@ -364,7 +370,12 @@ def _finish_page(html: str, context: SiteContext, name: str, codes: QrCodes | No
 
     The policy is computed before the QR code goes in: the image (a percent-encoded ``data:`` URL)
     holds no ``<`` and so adds no script, comment or style to the page."""
-    qr = handouts.qr_code_replacement(html, codes or QrCodes())
+    try:
+        qr = handouts.qr_code_replacement(html, codes or QrCodes())
+    except ValueError as error:  # the encoder's own words: the address does not fit in any QR code
+        raise FinishError(
+            [f"handout: {name}: the page's address is too long for a QR code ({error}); shorten site_url or the page's path."]
+        ) from None
     edits = [qr] if qr else []
     if not context.serving:
         try:

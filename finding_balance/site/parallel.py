@@ -1,0 +1,167 @@
+"""The finishing passes in a second process, alongside an engine that writes pages one by one.
+
+On a machine with more than one core, a build of many pages need not wait for our finishing: the
+engine renders page after page on one core while a helper process (this module, run as
+``python -m finding_balance.site.parallel``) finishes each written page on another with the same
+``SiteFinisher``. ``FinisherProcess`` has ``SiteFinisher``'s ``page`` and ``site``, so the caller does
+not care which one it holds; ``parallel_finisher`` chooses.
+
+How it goes: ``page`` tells the helper which page the engine is about to write and returns the page
+as it is, for the engine to write; the helper reads, finishes and writes a page again only once the
+next page (or ``site``) has been announced, which happens only after the engine wrote the page
+before, so the finished file is always the last one written. Only names cross between the two
+processes, never a page: a page of a large site is mostly navigation, hundreds of kilobytes. ``site`` waits for the helper's site-wide steps and raises the same
+``FinishError``, with the same messages, that ``SiteFinisher`` would: a problem on a page is reported
+when the build ends rather than at that page. A helper that fails stops the build with one line.
+
+Messages go as pickles on the helper's standard input (the parent's own objects: the edition's
+context, then page names); the helper's answer goes to a temporary file, never a pipe it could fill
+and block on.
+
+Caller: ``hooks/finish_site.py`` (MkDocs and ProperDocs), for a site of ``AT_LEAST`` pages or more.
+Set ``FINDING_BALANCE_ONE_PROCESS=1`` to finish in the build's own process (the benchmark's
+breakdown does, to time our functions). Free of MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+from typing import IO, Any
+
+from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
+
+#: Fewer pages than this are finished in the build's own process: a helper would save less time than
+#: it takes to start.
+AT_LEAST = 40
+ONE_PROCESS_VARIABLE = "FINDING_BALANCE_ONE_PROCESS"
+
+
+def parallel_finisher(context: SiteContext, finisher: SiteFinisher) -> SiteFinisher | FinisherProcess:
+    """``finisher`` itself, or a helper process with its own finisher when the site is large enough
+    and the machine has a second core to run it on. ``finisher`` is made by the caller either way:
+    making it checks the settings the finishing reads, at the start of the build."""
+    if (
+        len(finisher.urls) < AT_LEAST
+        or (os.cpu_count() or 1) < 2
+        or os.environ.get(ONE_PROCESS_VARIABLE, "") not in ("", "0")
+    ):
+        return finisher
+    return FinisherProcess(context)
+
+
+class FinisherProcess:
+    """A ``SiteFinisher`` that runs in a helper process."""
+
+    def __init__(self, context: SiteContext) -> None:
+        self._answer: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (open as long as the helper runs)
+        self._errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=self._answer, stderr=self._errors
+        )
+        self._gone = False
+        self._error_text = ""
+        self._send(context)
+
+    def _send(self, message: Any) -> None:
+        if self._gone:
+            return
+        assert self._process.stdin is not None
+        try:
+            pickle.dump(message, self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            self._process.stdin.flush()
+        except OSError:  # the helper stopped at a problem: ``site`` reads what it said
+            self._gone = True
+
+    def page(self, html: str, name: str, source: str | None = None) -> str:
+        """Tell the helper the page is about to be written; return it unchanged, for the engine to write."""
+        self._send(("page", name, source))
+        return html
+
+    def site(self) -> None:
+        """Wait for the helper to finish the last page and the site; raise ``FinishError`` on a problem."""
+        self._send(("site",))
+        try:
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+        except OSError:
+            pass
+        code = self._process.wait()
+        try:
+            self._answer.seek(0)
+            answer = pickle.load(self._answer)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            answer = None
+        finally:
+            self._close_files()
+        if isinstance(answer, list) and answer:
+            raise FinishError([str(problem) for problem in answer])
+        if code != 0 or answer != []:
+            raise FinishError([f"the finishing helper process stopped (exit code {code}): {self._last_error()}"])
+
+    def _last_error(self) -> str:
+        lines = self._error_text.strip().splitlines()
+        return lines[-1] if lines else "no message"
+
+    def _close_files(self) -> None:
+        if self._errors.closed:
+            return
+        try:
+            self._errors.seek(0)
+            self._error_text = self._errors.read().decode("utf-8", "replace")
+        except OSError:
+            pass
+        self._answer.close()
+        self._errors.close()
+
+    def close(self) -> None:
+        """Stop the helper (a build that ended with an error before ``site``)."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._close_files()
+
+
+def _finish(finisher: SiteFinisher, message: tuple[str, str, str | None]) -> None:
+    _, name, source = message
+    path = finisher.context.site_dir / name
+    try:
+        html = path.read_text(encoding="utf-8")
+    except FileNotFoundError:  # the engine wrote nothing for it (an empty page)
+        return
+    finished = finisher.page(html, name, source)
+    if finished != html:
+        path.write_text(finished, encoding="utf-8")
+
+
+def main() -> None:
+    """The helper: finish each page once the next message shows the engine wrote it, then the site.
+    Writes a pickled list of problems (empty: all went well) to standard output."""
+    messages, answer = sys.stdin.buffer, sys.stdout.buffer
+    context = pickle.load(messages)
+    problems: list[str] = []
+    try:
+        finisher = SiteFinisher(context)
+        finisher.outline_each_page = True
+        waiting = None
+        while True:
+            message = pickle.load(messages)
+            if waiting is not None:
+                _finish(finisher, waiting)
+                waiting = None
+            if message[0] == "site":
+                finisher.site()
+                break
+            waiting = message
+    except FinishError as error:
+        problems = error.problems
+    pickle.dump(problems, answer)
+    answer.flush()
+    os._exit(0)  # every file is written and closed: the build need not wait for the interpreter's teardown
+
+
+if __name__ == "__main__":
+    main()
