@@ -2,8 +2,8 @@
 
 The outline of a page's content: the one-line summary (the paragraph with class ``fb-summary``), its
 section headings (``h2`` to ``h6`` with an ``id``, outside quizzes), its quizzes (``section.fb-quiz``
-with their title and type), and how many words a reader reads (quizzes,
-permalink signs, scripts and comments left out).
+with their title and type), and how many words a reader reads (quizzes, permalink signs, scripts
+and comments left out).
 
 It is read with a few regular expressions, each one pass over the page in C, rather than with
 ``html.parser``, which calls Python for every tag: parsing every page that way was the costliest part

@@ -73,8 +73,6 @@ class _InlineScripts(HTMLParser):
             self._current = None
 
 
-
-
 def _any_case(word: str) -> str:
     """A pattern for ``word`` in any case, spelt out: a pattern that starts with a plain ``<`` lets the
     search skip ahead to each ``<``, which ``re.IGNORECASE`` would not."""
