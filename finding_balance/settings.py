@@ -13,7 +13,7 @@ Zensical glue (``finding_balance.engines.zensical``), which hands the completed 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -222,24 +222,38 @@ def validate_helplines(raw: Any) -> list[dict[str, str]]:
     """
     if raw is None:
         return []
-    if not isinstance(raw, list):
-        raise _fail(
-            "extra.helplines", f"must be a list of helplines (each starting with '- name:'), but it is {kind(raw)}"
-        )
     helplines: list[dict[str, str]] = []
-    for index, entry in enumerate(raw):
-        where = f"extra.helplines[{index}]"
-        if not isinstance(entry, Mapping):
-            raise _fail(where, f"must be a mapping with at least a 'name', but it is {kind(entry)}")
-        unknown = sorted(shorten(str(key), 40) for key in entry if key not in HELPLINE_KEYS)
-        if unknown:
-            raise _fail(f"{where}.{unknown[0]}", f"is not a known key; use only {', '.join(HELPLINE_KEYS)}")
+    for where, entry in _entries(
+        raw,
+        "extra.helplines",
+        HELPLINE_KEYS,
+        "must be a list of helplines (each starting with '- name:'), but it is {kind}",
+        "must be a mapping with at least a 'name', but it is {kind}",
+    ):
         if "name" not in entry:
             raise _fail(f"{where}.name", "is missing; every helpline needs a name")
         helplines.append(
             {key: _helpline_value(f"{where}.{key}", key, entry[key]) for key in HELPLINE_KEYS if key in entry}
         )
     return helplines
+
+
+def _entries(
+    raw: Any, setting: str, keys: tuple[str, ...], not_a_list: str, not_a_mapping: str
+) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Each entry of a setting that is a list of mappings with known keys, with where it is
+    (``extra.helplines[0]``); the first one that is not stops the build. The two messages name what
+    the setting or an entry is instead, as ``{kind}``."""
+    if not isinstance(raw, list):
+        raise _fail(setting, not_a_list.format(kind=kind(raw)))
+    for index, entry in enumerate(raw):
+        where = f"{setting}[{index}]"
+        if not isinstance(entry, Mapping):
+            raise _fail(where, not_a_mapping.format(kind=kind(entry)))
+        unknown = sorted(shorten(str(key), 40) for key in entry if key not in keys)
+        if unknown:
+            raise _fail(f"{where}.{unknown[0]}", f"is not a known key; use only {', '.join(keys)}")
+        yield where, entry
 
 
 def validate_words(raw: Any, language: str = "en") -> dict[str, str]:
@@ -260,16 +274,14 @@ def validate_editions(raw: Any) -> list[dict[str, Any]]:
     """
     if raw is None:
         return []
-    if not isinstance(raw, list):
-        raise _fail("extra.editions", f"must be a list of editions (each starting with '- language:'), not {kind(raw)}")
     editions = []
-    for index, entry in enumerate(raw):
-        where = f"extra.editions[{index}]"
-        if not isinstance(entry, Mapping):
-            raise _fail(where, f"must be a mapping with language, label and url, not {kind(entry)}")
-        unknown = sorted(shorten(str(key), 40) for key in entry if key not in EDITION_KEYS)
-        if unknown:
-            raise _fail(f"{where}.{unknown[0]}", f"is not a known key; use only {', '.join(EDITION_KEYS)}")
+    for where, entry in _entries(
+        raw,
+        "extra.editions",
+        EDITION_KEYS,
+        "must be a list of editions (each starting with '- language:'), not {kind}",
+        "must be a mapping with language, label and url, not {kind}",
+    ):
         for key in ("language", "label", "url"):
             value = entry.get(key)
             if not isinstance(value, str) or not value.strip():

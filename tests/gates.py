@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from wcag import FOCUS_CHECK_JS
 
@@ -184,6 +184,18 @@ document.addEventListener('securitypolicyviolation', event => {
                 `${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
 });
 """
+
+
+def search_and_switch_palette(page: Page) -> None:
+    """Search for a word and see results, then switch the palette and see it change: two of the
+    theme's scripts at work (under a policy, under the security headers)."""
+    page.locator(".md-search__input").click()
+    page.keyboard.type("trust")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.keyboard.press("Escape")
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form[data-md-component=palette] label:visible").click()
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
 
 
 def take_quizzes(page: Page) -> tuple[int, list[str]]:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
-from gates import CSP_LISTENER_JS, take_quizzes
-from playwright.sync_api import Page, expect
+from gates import CSP_LISTENER_JS, search_and_switch_palette, take_quizzes
+from playwright.sync_api import Page
 
 from finding_balance.site import csp
 from finding_balance.site.finish import FinishError, SiteContext, _finish_page
@@ -176,14 +176,7 @@ def test_search_palette_navigation_and_quizzes_work_under_the_policy(
     page.add_init_script(CSP_LISTENER_JS)
     page.goto(built_site.base_url)
 
-    page.locator(".md-search__input").click()
-    page.keyboard.type("trust")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
-    page.keyboard.press("Escape")
-
-    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    page.locator("form[data-md-component=palette] label:visible").click()
-    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
+    search_and_switch_palette(page)
 
     # Every page of the navigation, instantly: the policies of the pages seen add up in the browser.
     page.evaluate("window.__fbSameDocument = true")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BuiltSite, PageLog
-from gates import CSP_LISTENER_JS, take_quizzes
+from gates import CSP_LISTENER_JS, search_and_switch_palette, take_quizzes
 from playwright.sync_api import Page, expect
 from sitebuild import PROJECT_ROOT, bind_server, read_headers_file, serving
 from test_quick_exit import NEUTRAL, NEUTRAL_PAGE
@@ -102,14 +102,7 @@ def test_the_key_paths_work_under_the_headers(page: Page, page_log: PageLog, hea
     sent = {name.lower(): value for name, value in response.headers.items()}
     assert {name.lower(): value for name, value in HEADERS}.items() <= sent.items()
 
-    page.locator(".md-search__input").click()
-    page.keyboard.type("trust")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
-    page.keyboard.press("Escape")
-
-    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    page.locator("form[data-md-component=palette] label:visible").click()
-    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
+    search_and_switch_palette(page)
 
     page.evaluate("window.__fbSameDocument = true")
     page.locator("nav.md-nav--primary a.md-nav__link[href$='trust/']").first.click()
