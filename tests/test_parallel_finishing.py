@@ -20,7 +20,7 @@ import pytest
 from sitebuild import PROJECT_ROOT, mkdocs_build
 
 from finding_balance.site import parallel
-from finding_balance.site.finish import SiteContext, SiteFinisher
+from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
 from finding_balance.site.parallel import ONE_PROCESS_VARIABLE, FinisherProcess, parallel_finisher
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
@@ -123,3 +123,27 @@ def test_a_mistake_found_by_the_helper_stops_the_build_with_the_same_message(
         assert "page-0010.md:" in errors[0] and "quiz-p0010-scale" in errors[0], errors
         messages.append(errors[0])
     assert messages[0] == messages[1]
+
+
+def helper_context(tmp_path: Path) -> SiteContext:
+    folder = {name: tmp_path for name in ("site_dir", "docs_dir", "assets_dir", "display_root")}
+    return SiteContext(site_url=SITE_URL, **folder)
+
+
+def test_a_helper_that_stops_stops_the_build_with_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(parallel.sys, "executable", "/bin/false")
+    helper = FinisherProcess(helper_context(tmp_path))
+    helper.page("<html></html>", "index.html", "index.md")
+    with pytest.raises(FinishError) as raised:
+        helper.site()
+    assert raised.value.problems == ["the finishing helper process stopped (exit code 1): no message"]
+
+
+def test_a_helper_that_does_not_finish_in_time_is_stopped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(parallel, "WAIT_SECONDS", 0)  # no helper starts, let alone finishes, that fast
+    helper = FinisherProcess(helper_context(tmp_path))
+    with pytest.raises(FinishError) as raised:
+        helper.site()
+    assert raised.value.problems == [
+        "the finishing helper process did not finish within 0 minutes after the last page"
+    ]

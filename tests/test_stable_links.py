@@ -163,8 +163,10 @@ def test_redirected_addresses_land_in_the_right_place(browser: Browser, redirect
         page.go_back()
         assert "self-care" not in page.url
 
-        page.goto(f"{base_url}trust/#check-in")
-        expect(page.locator("#quiz-safe-to-ask")).to_be_in_viewport()
+        # Whether the reader lands right is the question, not when every resource has loaded: wait for
+        # the navigation itself, then for the place (once, in CI, the load event took over 30 s here).
+        page.goto(f"{base_url}trust/#check-in", wait_until="commit")
+        expect(page.locator("#quiz-safe-to-ask")).to_be_in_viewport(timeout=15_000)
         assert page.url == f"{base_url}trust/#check-in"
     finally:
         context.close()

@@ -38,6 +38,9 @@ from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
 #: it takes to start.
 AT_LEAST = 40
 ONE_PROCESS_VARIABLE = "FINDING_BALANCE_ONE_PROCESS"
+#: How long the build waits, after its last page, for the helper's last pages and site-wide steps
+#: (seconds of work on the largest sites): past it the helper is taken to hang, and the build stops.
+WAIT_SECONDS = 600
 
 
 def parallel_finisher(context: SiteContext, finisher: SiteFinisher) -> SiteFinisher | FinisherProcess:
@@ -89,7 +92,13 @@ class FinisherProcess:
                 self._process.stdin.close()
         except OSError:
             pass
-        code = self._process.wait()
+        try:
+            code = self._process.wait(timeout=WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.close()
+            raise FinishError(
+                [f"the finishing helper process did not finish within {WAIT_SECONDS // 60} minutes after the last page"]
+            ) from None
         try:
             self._answer.seek(0)
             answer = pickle.load(self._answer)
