@@ -10,9 +10,11 @@ How it goes: ``page`` tells the helper which page the engine is about to write a
 as it is, for the engine to write; the helper reads, finishes and writes a page again only once the
 next page (or ``site``) has been announced, which happens only after the engine wrote the page
 before, so the finished file is always the last one written. Only names cross between the two
-processes, never a page: a page of a large site is mostly navigation, hundreds of kilobytes. ``site`` waits for the helper's site-wide steps and raises the same
-``FinishError``, with the same messages, that ``SiteFinisher`` would: a problem on a page is reported
-when the build ends rather than at that page. A helper that fails stops the build with one line.
+processes, never a page: a page of a large site is mostly navigation, hundreds of kilobytes.
+``site`` waits for the helper's site-wide steps and raises the same ``FinishError``, with the same
+messages, that ``SiteFinisher`` would: a problem on a page is reported when the build ends rather
+than at that page. A helper that fails, or has not finished ``WAIT_SECONDS`` after the last page,
+stops the build with one line.
 
 Messages go as pickles on the helper's standard input (the parent's own objects: the edition's
 context, then page names); the helper's answer goes to a temporary file, never a pipe it could fill
