@@ -7,6 +7,10 @@ across pages); tests/test_gates_wcag22.py drives them over every page of the bui
 from __future__ import annotations
 
 #: What describes an element in a problem line.
+#: Whether an element takes part in the layout and can be seen (not display: none, not hidden).
+_LAID_OUT = """
+const laidOut = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+"""
 _DESCRIBE = """
 const describe = el => {
   const bits = [el.tagName.toLowerCase()];
@@ -98,8 +102,8 @@ OUR_TARGETS = (
 TARGET_SIZE_JS = (
     "targets => {"
     + _DESCRIBE
+    + _LAID_OUT
     + """
-  const laidOut = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, label, [tabindex]')]
     .filter(laidOut).filter(el => !(el.tagName === 'INPUT' && el.closest('label')));
   const ours = [...document.querySelectorAll(targets)].filter(laidOut);
@@ -185,8 +189,8 @@ FORCED_FOCUS = (
 FORCED_COLOURS_JS = (
     "([edges, focusable]) => {"
     + _DESCRIBE
+    + _LAID_OUT
     + """
-  const laidOut = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   const visible = color => color && !/^transparent$|rgba\\(.*,\\s*0\\)$/.test(color);
   const problems = [];
   for (const el of [...document.querySelectorAll(edges)].filter(laidOut)) {
