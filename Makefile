@@ -41,6 +41,7 @@ check: $(INSTALLED)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test: $(INSTALLED) $(NODE_INSTALLED) lint
 	CHROMIUM="$$(sh tests/find-chromium.sh)" && export CHROMIUM && \

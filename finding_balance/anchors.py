@@ -225,9 +225,7 @@ def collision_message(
         listed = ", ".join(f"by {name}" for name in named[:-1]) + f" and by {named[-1]}"
     else:
         listed = " and ".join(f"by {name}" for name in named)
-    return (
-        f"{where}: the anchor '{anchor}' is used {_times(max(count, len(named)))} on this page: {listed}; {hint}"
-    )
+    return f"{where}: the anchor '{anchor}' is used {_times(max(count, len(named)))} on this page: {listed}; {hint}"
 
 
 def page_collision(html: str, source: str, filename: str, slugify: Slugify = toc_slugify) -> str | None:

@@ -140,9 +140,7 @@ def text_settings(
 def validate_disclaimer(raw: Any, language: str = "en") -> dict[str, str]:
     """``extra.disclaimer``: the banner's ``label``, ``text`` and ``short`` line (small screens)."""
     defaults = locale_defaults(language)["disclaimer"]
-    return text_settings(
-        "disclaimer", raw, defaults, "a mapping with 'text' (and optionally 'label' and 'short')"
-    )
+    return text_settings("disclaimer", raw, defaults, "a mapping with 'text' (and optionally 'label' and 'short')")
 
 
 def validate_copy_link(raw: Any, language: str = "en") -> dict[str, str]:

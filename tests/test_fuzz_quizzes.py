@@ -22,10 +22,14 @@ from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import DEFAULT_STRINGS, LinkError, TextRenderer, render_quiz, render_texts
 
-VALID = {kind: yaml.safe_load(body) for kind, body in [("scale", SCALE), ("checklist", CHECKLIST),
-                                                       ("choice", CHOICE), ("prompt", PROMPT)]}
-ALL_KEYS = sorted({key for quiz in VALID.values() for key in quiz} | {"range", "text", "reverse", "prompt",
-                                                                      "options", "feedback", "best"})
+VALID = {
+    kind: yaml.safe_load(body)
+    for kind, body in [("scale", SCALE), ("checklist", CHECKLIST), ("choice", CHOICE), ("prompt", PROMPT)]
+}
+ALL_KEYS = sorted(
+    {key for quiz in VALID.values() for key in quiz}
+    | {"range", "text", "reverse", "prompt", "options", "feedback", "best"}
+)
 FILENAME = "docs/x.md"
 RENDERER = TextRenderer()
 
@@ -212,7 +216,7 @@ def check(page: FuzzPage) -> None:
     else:
         assert len(outcome) == page.fences, f"{page.fences} quiz fences but {len(outcome)} quizzes: one dropped"
         for html in outcome:
-            assert html.startswith("<section class=\"fb-quiz")
+            assert html.startswith('<section class="fb-quiz')
 
 
 @given(pages())

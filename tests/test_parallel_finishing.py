@@ -102,9 +102,7 @@ def test_the_helper_builds_the_same_site_as_one_process(synthetic: Path) -> None
     assert differences(helper, one) == []
 
 
-def test_a_mistake_found_by_the_helper_stops_the_build_with_the_same_message(
-    synthetic: Path, tmp_path: Path
-) -> None:
+def test_a_mistake_found_by_the_helper_stops_the_build_with_the_same_message(synthetic: Path, tmp_path: Path) -> None:
     root = tmp_path / "broken"
     shutil.copytree(synthetic / "docs", root / "docs")
     shutil.copy2(synthetic / "mkdocs.yml", root / "mkdocs.yml")
@@ -144,6 +142,4 @@ def test_a_helper_that_does_not_finish_in_time_is_stopped(monkeypatch: pytest.Mo
     helper = FinisherProcess(helper_context(tmp_path))
     with pytest.raises(FinishError) as raised:
         helper.site()
-    assert raised.value.problems == [
-        "the finishing helper process did not finish within 0 minutes after the last page"
-    ]
+    assert raised.value.problems == ["the finishing helper process did not finish within 0 minutes after the last page"]

@@ -230,35 +230,67 @@ def billion_laughs(levels: int) -> str:
 
 PROMPT_START = "id: x\ntype: prompt\ntitle: T\nprompts: [A]\n"  # lines 6 to 9
 FUZZ_FINDS = [
-    pytest.param(PROMPT_START + "intro: " + "[" * 3000 + "]" * 3000 + "\n", "intro: must be text, not a list", 10,
-                 id="deep-flow-nesting"),
-    pytest.param(PROMPT_START + "intro:\n" + "".join("  " * n + "-\n" for n in range(1500)), "intro: must be text",
-                 10, id="deep-block-nesting"),
-    pytest.param(PROMPT_START + "intro: " + "[" * 3000 + "]" * 3000 + "\nx: [\n", "the YAML cannot be read", 12,
-                 id="deep-nesting-then-a-syntax-error"),
+    pytest.param(
+        PROMPT_START + "intro: " + "[" * 3000 + "]" * 3000 + "\n",
+        "intro: must be text, not a list",
+        10,
+        id="deep-flow-nesting",
+    ),
+    pytest.param(
+        PROMPT_START + "intro:\n" + "".join("  " * n + "-\n" for n in range(1500)),
+        "intro: must be text",
+        10,
+        id="deep-block-nesting",
+    ),
+    pytest.param(
+        PROMPT_START + "intro: " + "[" * 3000 + "]" * 3000 + "\nx: [\n",
+        "the YAML cannot be read",
+        12,
+        id="deep-nesting-then-a-syntax-error",
+    ),
     pytest.param(billion_laughs(9) + PROMPT_START, "lol0: unknown key", 6, id="nested-aliases"),
     pytest.param(PROMPT_START + "intro: &a [*a]\n", "intro: must be text, not a list", 10, id="recursive-alias"),
-    pytest.param(PROMPT_START.replace("title: T", "title: !!int x"), "'x' cannot be read as !!int", 8,
-                 id="value-against-its-tag"),
-    pytest.param(PROMPT_START.replace("title: T", "title: !!timestamp soon"), "cannot be read as !!timestamp", 8,
-                 id="timestamp-against-its-tag"),
+    pytest.param(
+        PROMPT_START.replace("title: T", "title: !!int x"), "'x' cannot be read as !!int", 8, id="value-against-its-tag"
+    ),
+    pytest.param(
+        PROMPT_START.replace("title: T", "title: !!timestamp soon"),
+        "cannot be read as !!timestamp",
+        8,
+        id="timestamp-against-its-tag",
+    ),
     pytest.param(PROMPT_START + "title: Again\n", "title: the key is written twice here", 10, id="key-twice"),
-    pytest.param(PROMPT_START.replace("id: x", "id: |\n  x"), r"'x\n' is not a valid id", 6,
-                 id="id-with-a-line-break"),
-    pytest.param(PROMPT_START.replace("title: T", 'title: "a\\x07b"'), r"holds the control character '\x07'", 8,
-                 id="escaped-control-character"),
-    pytest.param(PROMPT_START.replace("title: T", "title: a\x07b"), r"it holds the character '\x07'", 8,
-                 id="raw-control-character"),
-    pytest.param(PROMPT_START.replace("title: T", "title: 2026-11-30"), "title: must be text, not a date", 8,
-                 id="date"),
-    pytest.param(PROMPT_START.replace("title: T", "title: yes"), "title: must be text, not true/false (YAML reads",
-                 8, id="yes"),
-    pytest.param(PROMPT_START.replace("type: prompt", "type: [prompt]"), "type: must be one of scale", 7,
-                 id="type-a-list"),
-    pytest.param(SCALE.replace("[Never, Sometimes, Often]", '["A\\nB", "A\\nB"]'), r"the label 'A\nB' appears twice",
-                 10, id="label-with-a-line-break"),
-    pytest.param(PROMPT_START.replace("prompts: [A]", f"{'k' * 1000}: 1\nprompts: [A]"), "k…: unknown key", 9,
-                 id="long-key"),
+    pytest.param(PROMPT_START.replace("id: x", "id: |\n  x"), r"'x\n' is not a valid id", 6, id="id-with-a-line-break"),
+    pytest.param(
+        PROMPT_START.replace("title: T", 'title: "a\\x07b"'),
+        r"holds the control character '\x07'",
+        8,
+        id="escaped-control-character",
+    ),
+    pytest.param(
+        PROMPT_START.replace("title: T", "title: a\x07b"),
+        r"it holds the character '\x07'",
+        8,
+        id="raw-control-character",
+    ),
+    pytest.param(
+        PROMPT_START.replace("title: T", "title: 2026-11-30"), "title: must be text, not a date", 8, id="date"
+    ),
+    pytest.param(
+        PROMPT_START.replace("title: T", "title: yes"), "title: must be text, not true/false (YAML reads", 8, id="yes"
+    ),
+    pytest.param(
+        PROMPT_START.replace("type: prompt", "type: [prompt]"), "type: must be one of scale", 7, id="type-a-list"
+    ),
+    pytest.param(
+        SCALE.replace("[Never, Sometimes, Often]", '["A\\nB", "A\\nB"]'),
+        r"the label 'A\nB' appears twice",
+        10,
+        id="label-with-a-line-break",
+    ),
+    pytest.param(
+        PROMPT_START.replace("prompts: [A]", f"{'k' * 1000}: 1\nprompts: [A]"), "k…: unknown key", 9, id="long-key"
+    ),
 ]
 
 
