@@ -121,6 +121,7 @@ OUR_FUNCTIONS = (
     "finding_balance.quiz.model:parse_quiz",
     "finding_balance.quiz.render:render_texts",
     "finding_balance.quiz.render:render_quiz",
+    "finding_balance.quiz.render:render_search_view",
     "finding_balance.site.finish:SiteFinisher.__init__",
     "finding_balance.site.finish:SiteFinisher.page",
     "finding_balance.site.finish:SiteFinisher.site",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from conftest import BuiltSite
 from sitebuild import PROJECT_ROOT, build_variant
 
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
+from finding_balance.settings import locale_defaults
 
 
 def quizzes_in_sources() -> dict[str, str]:
@@ -34,6 +36,35 @@ def test_every_quiz_written_reaches_the_site_at_its_anchor(built_site: BuiltSite
     assert rendered == written
     for html_file in built_site.html_files():
         assert "```quiz" not in html_file.read_text(encoding="utf-8")
+
+
+def test_the_search_finds_each_quiz_by_its_words_not_by_its_controls(built_site: BuiltSite) -> None:
+    """Material's search reads each quiz's search view (hooks/quizzes.py): one entry a quiz, at the
+    quiz's own anchor, with its title and every statement, and none of the controls' wording."""
+    for prefix, language in (("", "en"), ("es/", "es")):
+        index = json.loads((built_site.directory / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        entries = {entry["location"]: entry for entry in index["docs"]}
+        strings = locale_defaults(language)["quiz"]
+        controls = [strings["privacy_note"], strings["see_result"], strings["remember_label"], "(0 ", "(1 "]
+        controls += [label.strip() for label in strings["default_scale"].split("|")]
+        quizzes = 0
+        for html_file in built_site.edition_files(language):
+            page = built_site.soup(str(html_file.relative_to(built_site.directory)))
+            location = str(html_file.parent.relative_to(built_site.directory / prefix)).removeprefix(".") + "/"
+            for section in page.select("section.fb-quiz"):
+                quizzes += 1
+                entry = entries[f"{location.lstrip('/')}#{section['id']}"]
+                assert entry["title"] == section.select_one(".fb-quiz__title").get_text(strip=True)
+                legends = [legend.get_text(" ", strip=True) for legend in section.select("legend")]
+                asked = [re.sub(r"^\d+\. ", "", legend) for legend in legends if re.match(r"\d+\. ", legend)]
+                answers = ".fb-quiz--checklist .fb-quiz__choice span, .fb-quiz__option .fb-quiz__choice span"
+                asked += [answer.get_text(" ", strip=True) for answer in section.select(answers)]
+                asked += [prompt.get_text(" ", strip=True) for prompt in section.select(".fb-quiz__prompt label")]
+                text = re.sub(r"<[^>]+>", "", entry["text"])
+                assert asked and [words for words in asked if words not in text] == [], entry["location"]
+                assert [words for words in controls if words in text] == [], entry["location"]
+            assert page.select("section.fb-quiz .fb-quiz__points") or not page.select("section.fb-quiz--scale")
+        assert quizzes >= 7, prefix
 
 
 def test_our_assets_are_one_small_bundle_each_and_pages_carry_no_inline_code_of_ours(built_site: BuiltSite) -> None:

@@ -12,8 +12,15 @@ from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE, page_with
 from finding_balance.check import QuizIds, check_page
 from finding_balance.quiz import markdown as quiz_markdown
 from finding_balance.quiz.markdown import PageContext, QuizMemo
-from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
-from finding_balance.quiz.render import DEFAULT_STRINGS, LinkError, TextRenderer, render_quiz, render_texts
+from finding_balance.quiz.model import find_quiz_blocks, iter_texts, parse_quiz
+from finding_balance.quiz.render import (
+    DEFAULT_STRINGS,
+    LinkError,
+    TextRenderer,
+    render_quiz,
+    render_search_view,
+    render_texts,
+)
 
 
 def keep_links(href: str) -> str:
@@ -54,6 +61,24 @@ def test_every_type_is_native_controls_in_labelled_fieldsets(body: str) -> None:
     assert not soup.select("form, script, style")
     assert not [tag for tag in soup.find_all(True) if any(name.startswith("on") for name in tag.attrs)]
     assert soup.select_one(".fb-quiz__privacy").get_text(strip=True) == DEFAULT_STRINGS["privacy_note"]
+
+
+@pytest.mark.parametrize("body", [SCALE, CHOICE, CHECKLIST, PROMPT], ids=["scale", "choice", "checklist", "prompt"])
+def test_the_search_view_is_the_title_at_the_quiz_anchor_and_every_text_of_the_author(body: str) -> None:
+    [block] = find_quiz_blocks(page_with(body))
+    quiz = parse_quiz(block)
+    texts, _ = render_texts(quiz, TextRenderer(), keep_links)
+    view = BeautifulSoup(render_search_view(quiz, texts, heading_level=3), "html.parser")
+    [heading] = view.select("h1, h2, h3, h4, h5, h6")
+    assert (heading.name, heading["id"], heading.get_text()) == ("h3", f"quiz-{quiz.id}", quiz.title)
+    words = " ".join(view.get_text(" ").split())
+    written = [
+        " ".join(BeautifulSoup(texts[label], "html.parser").get_text(" ").split()) for label, _ in iter_texts(quiz)
+    ]
+    assert written and [text for text in written if text not in words] == []
+    full = render_quiz(quiz, texts, DEFAULT_STRINGS)
+    assert DEFAULT_STRINGS["privacy_note"] in full and DEFAULT_STRINGS["privacy_note"] not in words
+    assert not view.select("input, textarea, button, label, table")
 
 
 def test_scale_radios_carry_their_points_and_reverse_items_count_backwards() -> None:

@@ -38,7 +38,14 @@ from markdown.preprocessors import Preprocessor
 from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
 from finding_balance.quiz.model import Quiz, QuizBlock, QuizError, find_quiz_blocks, parse_quiz, source_key
-from finding_balance.quiz.render import LinkError, RenderedText, TextRenderer, render_quiz, render_texts
+from finding_balance.quiz.render import (
+    LinkError,
+    RenderedText,
+    TextRenderer,
+    render_quiz,
+    render_search_view,
+    render_texts,
+)
 from finding_balance.settings import SettingsError, validate_quiz_strings
 
 FENCE_NAME = "quiz"
@@ -105,11 +112,15 @@ class QuizMemo:
     text depend on: the page, the quiz's source text, the default scale labels and how links are
     resolved; a quiz that changed is a new key, never a stale hit. ``renderer`` is made on the first
     quiz, so a page or a site without quizzes never builds one.
+
+    ``search_views`` holds, for each page converted with this memo, each quiz's HTML and the lighter
+    form of it that the site search reads (``render_search_view``); the hook takes them page by page.
     """
 
     def __init__(self) -> None:
         self._renderer: TextRenderer | None = None
         self._quizzes: dict[tuple[Any, ...], tuple[Quiz, RenderedText]] = {}
+        self.search_views: dict[str, list[tuple[str, str]]] = {}
 
     @property
     def renderer(self) -> TextRenderer:
@@ -226,10 +237,11 @@ class QuizExtension(Extension):
         levels = _HeadingLevels(md)
         # Before superfences (25) takes the fences out of the text.
         md.preprocessors.register(levels, "finding_balance_quiz_levels", 26)
-        memo = self.getConfig("memo") or QuizMemo()
+        given = self.getConfig("memo")
+        memo = given or QuizMemo()
 
         def format_quiz(src: str = "", md: Markdown = md, **_: Any) -> str:
-            return quiz_html(src, md, levels.blocks, memo)
+            return quiz_html(src, md, levels.blocks, memo, search_views=bool(given))
 
         superfences.extend_super_fences(FENCE_NAME, format_quiz, _accept, _no_reset)
 
@@ -244,9 +256,12 @@ def _no_reset(md: Markdown) -> None:
     return None
 
 
-def quiz_html(source: str, md: Markdown, blocks: Mapping[str, QuizBlock], memo: QuizMemo) -> str:
+def quiz_html(
+    source: str, md: Markdown, blocks: Mapping[str, QuizBlock], memo: QuizMemo, *, search_views: bool = False
+) -> str:
     """The HTML of the quiz whose YAML body is ``source``: from ``memo`` when the check already read
-    it for this page, else read and rendered here."""
+    it for this page, else read and rendered here. With ``search_views`` the quiz's search view goes
+    into ``memo.search_views`` beside it."""
     context = page_context(md)
     block = blocks.get(source_key(source)) or QuizBlock(line=1, source=source)
     try:
@@ -262,7 +277,12 @@ def quiz_html(source: str, md: Markdown, blocks: Mapping[str, QuizBlock], memo: 
         texts, problems = render_texts(quiz, memo.renderer, lambda href: resolve_link(context, href))
         if problems:
             raise QuizFenceError(f"{context.source}: quiz '{quiz.id}': {problems[0]}")
-    return render_quiz(quiz, texts, strings, heading_level=block.heading_level + 1)
+    level = block.heading_level + 1
+    html = render_quiz(quiz, texts, strings, heading_level=level)
+    if search_views:
+        view = render_search_view(quiz, texts, heading_level=level)
+        memo.search_views.setdefault(context.source, []).append((html, view))
+    return html
 
 
 def scale_labels(strings: Mapping[str, str]) -> tuple[str, ...]:

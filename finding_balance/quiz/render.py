@@ -3,7 +3,8 @@
 Plain Python (Markdown and Jinja only, no MkDocs), so it can be tested without a build. The markup
 itself is the template ``overrides/partials/quiz.html``; this module prepares what it shows:
 author text rendered as Markdown with raw HTML shown as text, links resolved (or refused) by a
-callback, and the points of every answer.
+callback, and the points of every answer. ``render_search_view`` makes the lighter form of a quiz
+that the site search reads (``overrides/partials/quiz-search.html``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from finding_balance.settings import locale_defaults
 from finding_balance.templates import environment
 
 TEMPLATE_NAME = "partials/quiz.html"
+SEARCH_TEMPLATE_NAME = "partials/quiz-search.html"
 
 #: English wording of every quiz control and note (``locales/en.yml``); ``extra.quiz`` can replace any.
 #: Placeholders in braces are filled in by the page script.
@@ -141,3 +143,10 @@ def render_quiz(quiz: Quiz, texts: RenderedText, strings: dict[str, str], headin
         "points_label": lambda points: points_label(points, strings),
     }
     return environment().get_template(TEMPLATE_NAME).render(context)
+
+
+def render_search_view(quiz: Quiz, texts: RenderedText, heading_level: int = 2) -> str:
+    """What the site search should read of the quiz: its title and the author's text, without the
+    wording of the controls (``overrides/partials/quiz-search.html``)."""
+    context = {"quiz": quiz, "text": texts, "level": min(max(heading_level, 2), 6)}
+    return environment().get_template(SEARCH_TEMPLATE_NAME).render(context)
