@@ -87,8 +87,12 @@ def has_directory(html: str) -> bool:
     return PLACEHOLDER.search(html) is not None
 
 
+def template() -> jinja2.Template:
+    """The list's template (``overrides/partials/counsellors-list.html``), compiled once a process."""
+    return environment().get_template(TEMPLATE_NAME)
+
+
 def with_directory(html: str, entries: list[DirectoryEntry], own_source: str, words: dict[str, Any]) -> str:
     """The counsellors page ``html`` with the list of ``entries`` (its own page left out) in place."""
-    template: jinja2.Template = environment().get_template(TEMPLATE_NAME)
-    listing = template.render(entries=[entry for entry in entries if entry.source != own_source], words=words)
+    listing = template().render(entries=[entry for entry in entries if entry.source != own_source], words=words)
     return PLACEHOLDER.sub(lambda _: listing, html, count=1)

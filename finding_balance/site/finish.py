@@ -143,8 +143,9 @@ class _Noted:
     """The page's content (the theme's ``<article>``): what the counsellors' list reads."""
     description: str
     old_anchors: frozenset[str] = frozenset()
-    found: Outline | None = None
-    """The content's outline, when read as the page went by (``SiteFinisher.outline_each_page``)."""
+    entry: counsellors.DirectoryEntry | None = None
+    """The page's entry in the counsellors' list, when made as the page went by
+    (``SiteFinisher.list_each_page``)."""
 
 
 class SiteFinisher:
@@ -177,9 +178,11 @@ class SiteFinisher:
         self._reported: set[AnchorRedirect] = set()
         self.problems: list[str] = []
         self.qr_codes = QrCodes(context.qr_cache)
-        #: Read each page's outline as it goes by, not in ``site``: for a finisher with time to spare
-        #: while the engine renders (``parallel``), which then has less left to do when the build ends.
-        self.outline_each_page = False
+        self._nav_titles = {source: title for title, source in context.nav}
+        #: Make each page's entry in the counsellors' list as the page goes by, not in ``site``: for a
+        #: finisher with time to spare while the engine renders (``parallel``), which then has less
+        #: left to do when the build ends.
+        self.list_each_page = False
 
     def output_name(self, source: str) -> str:
         """Where the page ``source`` is written, relative to the site folder."""
@@ -255,13 +258,15 @@ class SiteFinisher:
             for quiz_id, target, fragment in anchors.quiz_links(source, content, url, self.by_url):
                 self._quiz_links.append((source, quiz_id, target, fragment))
         description = _DESCRIPTION.search(html, 0, start or len(html))  # in <head>, before the content
-        self._noted[source] = _Noted(
+        noted = _Noted(
             ids=ids,
             content=content,
             description=html_lib.unescape(description.group(1)) if description else "",
             old_anchors=old_anchors,
-            found=outline(content) if self.outline_each_page else None,
         )
+        if self.list_each_page:
+            noted.entry = self._directory_entry(source, noted)
+        self._noted[source] = noted
         if counsellors.has_directory(content):
             # Finished in ``site``, once every page it lists is known.
             self._directory_pages[source] = (html, name)
@@ -328,20 +333,24 @@ class SiteFinisher:
 
     def _directory_entries(self) -> list[counsellors.DirectoryEntry]:
         """Every page noted, as the counsellors' list shows it, in navigation order."""
-        titles = dict((source, title) for title, source in self.context.nav)
-        order = [source for _, source in self.context.nav]
-        entries = {}
-        for source, noted in self._noted.items():
+        entries = {
+            source: noted.entry or self._directory_entry(source, noted) for source, noted in self._noted.items()
+        }
+        return counsellors.in_order(entries, [source for _, source in self.context.nav])
+
+    def _directory_entry(self, source: str, noted: _Noted) -> counsellors.DirectoryEntry:
+        title = self._nav_titles.get(source)
+        if not title:
             heading = _H1.search(noted.content)
-            entries[source] = counsellors.directory_entry(
-                source=source,
-                title=titles.get(source) or (_text(heading.group(1)) if heading else source),
-                page_url=self.urls.get(source) or page_url(source, self.context.use_directory_urls),
-                site_url=self.context.site_url,
-                found=noted.found or outline(noted.content),
-                description=noted.description,
-            )
-        return counsellors.in_order(entries, order)
+            title = _text(heading.group(1)) if heading else source
+        return counsellors.directory_entry(
+            source=source,
+            title=title,
+            page_url=self.urls.get(source) or page_url(source, self.context.use_directory_urls),
+            site_url=self.context.site_url,
+            found=outline(noted.content),
+            description=noted.description,
+        )
 
 
 def finish_site(context: SiteContext, quizzes: Mapping[str, Iterable[tuple[str, int]]] | None = None) -> None:

@@ -34,6 +34,7 @@ import sys
 import tempfile
 from typing import IO, Any
 
+from finding_balance.site import counsellors
 from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
 
 #: Fewer pages than this are finished in the build's own process: a helper would save less time than
@@ -156,7 +157,8 @@ def main() -> None:
     problems: list[str] = []
     try:
         finisher = SiteFinisher(context)
-        finisher.outline_each_page = True
+        finisher.list_each_page = True
+        counsellors.template()  # compiled while the engine is still reading its config
         waiting = None
         while True:
             message = pickle.load(messages)
