@@ -19,11 +19,11 @@ import os
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from finding_balance.config import Edition
 from finding_balance.quiz.markdown import PageContext, QuizMemo, link_target, resolve_link, scale_labels
-from finding_balance.quiz.model import DEFAULT_SCALE, Quiz, QuizError, find_quiz_blocks, parse_quiz
+from finding_balance.quiz.model import DEFAULT_SCALE, QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import LinkError, TextRenderer, render_texts
 from finding_balance.settings import SettingsError, resolve_extra
 from finding_balance.stable_links import parse_anchor_redirects
@@ -35,6 +35,13 @@ class CheckError(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+class CheckedQuiz(NamedTuple):
+    """A quiz the check found without a mistake: its id and the line of its fence."""
+
+    id: str
+    line: int
 
 
 @dataclass
@@ -54,7 +61,7 @@ def check_page(
     default_scale: tuple[str, ...] = DEFAULT_SCALE,
     context: PageContext | None = None,
     memo: QuizMemo | None = None,
-) -> list[Quiz]:
+) -> list[CheckedQuiz]:
     """Check the quizzes of one Markdown page (``text`` is the whole file, front matter included, so
     lines are the file's own). ``source`` is the page relative to the docs folder, ``pages`` every
     file there (a set, made once a build, saves remaking it for every page). Returns the page's
@@ -74,19 +81,18 @@ def check_page(
         raise CheckError([error.describe(display_path)]) from None
     quizzes = []
     for block in blocks:
+        kept = memo.kept(context, block, default_scale) if memo is not None and context is not None else None
+        if kept is not None:
+            # Checked and rendered by an earlier build, unchanged since: only the ids are site-wide.
+            _note_id(kept.id, f"{display_path}:{block.line}", seen)
+            quizzes.append(CheckedQuiz(kept.id, block.line))
+            continue
         try:
             quiz = parse_quiz(block, default_scale)
         except QuizError as error:
             raise CheckError([error.describe(display_path)]) from None
         where = f"{display_path}:{block.line}"
-        if quiz.id in seen.places:
-            raise CheckError(
-                [
-                    f"{where}: quiz '{quiz.id}': the id is already used by the quiz at {seen.places[quiz.id]}; "
-                    "every quiz needs its own id."
-                ]
-            )
-        seen.places[quiz.id] = where
+        _note_id(quiz.id, where, seen)
 
         def check_link(href: str) -> str:
             target = link_target(source, href)
@@ -99,8 +105,19 @@ def check_page(
             raise CheckError([QuizError(problems[0], block.line, quiz.id).describe(display_path)])
         if memo is not None and context is not None:
             memo.remember(context, block.source, default_scale, quiz, texts)
-        quizzes.append(quiz)
+        quizzes.append(CheckedQuiz(quiz.id, block.line))
     return quizzes
+
+
+def _note_id(quiz_id: str, where: str, seen: QuizIds) -> None:
+    if quiz_id in seen.places:
+        raise CheckError(
+            [
+                f"{where}: quiz '{quiz_id}': the id is already used by the quiz at {seen.places[quiz_id]}; "
+                "every quiz needs its own id."
+            ]
+        )
+    seen.places[quiz_id] = where
 
 
 def unrendered_quizzes(display_path: str, quizzes: Iterable[tuple[str, int]], html: str) -> list[str]:
@@ -158,7 +175,7 @@ def docs_files(docs_dir: Path) -> list[str]:
     return sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
 
 
-def check_edition(edition: Edition) -> dict[str, list[Quiz]]:
+def check_edition(edition: Edition) -> dict[str, list[CheckedQuiz]]:
     """Check one edition (a config and its docs folder); raises ``CheckError`` on the first mistake.
     Returns the quizzes of each page (by its file in the docs folder), for the pass over the built
     site to find them there."""
@@ -169,7 +186,7 @@ def check_edition(edition: Edition) -> dict[str, list[Quiz]]:
     seen = QuizIds()
     renderer = TextRenderer()
     base = edition.config_file.parent
-    found: dict[str, list[Quiz]] = {}
+    found: dict[str, list[CheckedQuiz]] = {}
     for source in files:
         if not source.endswith(".md"):
             continue

@@ -10,7 +10,9 @@ possible under MkDocs, with the same functions the build command's check uses fo
 - ``on_page_markdown``: ``finding_balance.check.check_page`` on the page's file: any authoring
   mistake stops the build with one message (file, line, quiz id, what is wrong), before the page is
   converted. Each quiz it reads, with its text rendered for this page, goes into the memo, and the
-  extension takes it from there instead of reading it a second time.
+  extension takes it from there instead of reading it a second time. The memo has the edition's
+  cache of quizzes (``finding_balance.quiz.cache``: ``.cache/finding-balance/`` beside the config):
+  a quiz unchanged since the last build is neither read nor rendered again.
 - ``on_page_content``: ``finding_balance.check.unrendered_quizzes``: every quiz the check found is
   in the converted page (a fence inside raw HTML or an indented code block would be shown as code).
   For other engines the pass over the built site does the same (``finding_balance.site.finish``).
@@ -20,12 +22,14 @@ possible under MkDocs, with the same functions the build command's check uses fo
   few tags instead of hundreds (about 4 ms a quiz page at build time).
 - ``on_page_context``, after Material's search (priority -100): the quizzes are put back, before the
   page's template renders the page. Under Zensical the engine's own search reads the whole quiz.
+- ``on_post_build``: the cache of quizzes is written for the next build.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -36,6 +40,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from finding_balance.check import CheckError, QuizIds, check_page, unrendered_quizzes
+from finding_balance.quiz.cache import QuizCache, cache_file
 from finding_balance.quiz.markdown import QuizMemo, mkdocs_page_context, scale_labels
 
 EXTENSION = "finding_balance.quiz.markdown"
@@ -88,6 +93,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         text = markdown
     if files is not _build.files:
         _build.files, _build.pages = files, frozenset(file.src_uri for file in files)
+        if config.config_file_path:
+            _build.memo.cache = QuizCache(cache_file(Path(config.config_file_path)), _build.pages)
     try:
         scale = scale_labels(config.extra["quiz"])
         context = mkdocs_page_context(page.file.src_uri, config)
@@ -133,3 +140,8 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
             content = content.replace(view, quiz, 1)
         page.content = content
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _build.memo.cache is not None:
+        _build.memo.cache.save()

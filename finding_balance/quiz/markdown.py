@@ -37,6 +37,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
+from finding_balance.quiz.cache import KeptQuiz, QuizCache
 from finding_balance.quiz.model import Quiz, QuizBlock, QuizError, find_quiz_blocks, parse_quiz, source_key
 from finding_balance.quiz.render import (
     LinkError,
@@ -115,12 +116,19 @@ class QuizMemo:
 
     ``search_views`` holds, for each page converted with this memo, each quiz's HTML and the lighter
     form of it that the site search reads (``render_search_view``); the hook takes them page by page.
+
+    With a ``cache`` (``finding_balance.quiz.cache``), a quiz unchanged since an earlier build comes
+    from there: ``kept`` finds it for the check, the fence takes its HTML, and a quiz rendered anew is
+    added to the cache by the fence.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, cache: QuizCache | None = None) -> None:
         self._renderer: TextRenderer | None = None
         self._quizzes: dict[tuple[Any, ...], tuple[Quiz, RenderedText]] = {}
         self.search_views: dict[str, list[tuple[str, str]]] = {}
+        self.cache = cache
+        self._kept: dict[tuple[Any, ...], KeptQuiz] = {}
+        self._cache_keys: dict[tuple[Any, ...], str] = {}
 
     @property
     def renderer(self) -> TextRenderer:
@@ -149,6 +157,28 @@ class QuizMemo:
         self, context: PageContext, source: str, default_scale: tuple[str, ...]
     ) -> tuple[Quiz, RenderedText] | None:
         return self._quizzes.get(self._key(context, source, default_scale))
+
+    def kept(self, context: PageContext, block: QuizBlock, default_scale: tuple[str, ...]) -> KeptQuiz | None:
+        """The quiz of ``block`` as an earlier build checked and rendered it, if the cache has it
+        unchanged; the fence then takes it from here (``recall_kept``)."""
+        if self.cache is None:
+            return None
+        key = self.cache.key(context, block.heading_level, block.source)
+        kept = self.cache.get(key)
+        if kept is None:
+            self._cache_keys[self._key(context, block.source, default_scale)] = key
+        else:
+            self._kept[self._key(context, block.source, default_scale)] = kept
+        return kept
+
+    def recall_kept(self, context: PageContext, source: str, default_scale: tuple[str, ...]) -> KeptQuiz | None:
+        return self._kept.get(self._key(context, source, default_scale))
+
+    def keep(self, context: PageContext, source: str, default_scale: tuple[str, ...], kept: KeptQuiz) -> None:
+        """Add a quiz the fence rendered to the cache, under the key ``kept`` made for the check."""
+        key = self._cache_keys.pop(self._key(context, source, default_scale), None)
+        if self.cache is not None and key is not None:
+            self.cache.put(key, kept)
 
 
 def page_url(source: str, directory_urls: bool = True) -> str:
@@ -267,6 +297,11 @@ def quiz_html(
     try:
         strings = validate_quiz_strings((context.extra or {}).get("quiz"), context.language)
         scale = scale_labels(strings)
+        kept = memo.recall_kept(context, source, scale)
+        if kept is not None:
+            if search_views:
+                memo.search_views.setdefault(context.source, []).append((kept.html, kept.search_view))
+            return kept.html
         known = memo.recall(context, source, scale)
         quiz = known[0] if known else parse_quiz(block, scale)
     except (QuizError, SettingsError) as error:
@@ -282,6 +317,7 @@ def quiz_html(
     if search_views:
         view = render_search_view(quiz, texts, heading_level=level)
         memo.search_views.setdefault(context.source, []).append((html, view))
+        memo.keep(context, source, scale, KeptQuiz(quiz.id, html, view))
     return html
 
 

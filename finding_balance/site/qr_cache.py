@@ -30,9 +30,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 from finding_balance import qr
+from finding_balance.config import CACHE_FOLDER
 from finding_balance.qr import QrImage, qr_code
 
-FOLDER = Path(".cache") / "finding-balance"
 #: The encoder the codes in a file were made with.
 ENCODER = (
     f"zxing-cpp {version('zxing-cpp')}; finding_balance/qr.py "
@@ -42,7 +42,7 @@ ENCODER = (
 
 def cache_file(config_file: Path) -> Path:
     """The file of the edition whose config is ``config_file``."""
-    return config_file.parent / FOLDER / f"qr-codes-{config_file.name}.json"
+    return config_file.parent / CACHE_FOLDER / f"qr-codes-{config_file.name}.json"
 
 
 class QrCodes:

@@ -1,0 +1,133 @@
+"""Quizzes kept between builds: a quiz that did not change is not read and rendered again.
+
+Where: ``.cache/finding-balance/quizzes-<config file name>.json`` beside the edition's config (each
+edition its own file, beside the QR codes of ``finding_balance.site.qr_cache``), never in ``site/``.
+Deleting the folder (or ``make clean``) clears it; the next build reads and renders every quiz.
+
+Why it is safe:
+
+- An entry is found by a digest of everything the quiz's HTML and its check depend on: the quiz's
+  YAML, its heading level, the page it is on and how the engine makes its links (``PageContext``),
+  the quiz wording (``extra.quiz``) and the language, and the list of every file in the docs folder
+  (a link to a page that is gone must stop the build again). Change any of them and the digest is
+  new: the quiz is read, checked and rendered as on a first build.
+- The file is for one version of the code that makes quizzes: the text of ``model.py``,
+  ``render.py``, ``markdown.py``, ``cache.py`` and ``templates.py`` of this package, of the templates
+  ``overrides/partials/quiz.html`` and ``quiz-search.html``, and the versions of Markdown,
+  pymdown-extensions and Jinja. When any of them changes, the whole file is ignored.
+- What is kept is only what a build that checked the quiz made of it, with no mistake: a quiz with a
+  mistake is never kept, so it stops every build. A file that cannot be read, or an entry of the wrong
+  shape, is ignored. Ids used twice across the site are checked on every build, kept or not.
+- A build writes back only the quizzes it used, replacing the file whole (written beside, then
+  renamed); a build that stops half way writes nothing.
+
+Caller: ``QuizMemo`` (``finding_balance.quiz.markdown``), which ``hooks/quizzes.py`` gives a cache
+under MkDocs and ProperDocs. Zensical builds read and render every quiz.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from finding_balance.config import CACHE_FOLDER
+from finding_balance.quiz.model import source_key
+from finding_balance.templates import TEMPLATE_DIR
+
+if TYPE_CHECKING:
+    from finding_balance.quiz.markdown import PageContext
+
+_PACKAGE = Path(__file__).resolve().parent
+_CODE_FILES = (
+    _PACKAGE / "model.py",
+    _PACKAGE / "render.py",
+    _PACKAGE / "markdown.py",
+    _PACKAGE / "cache.py",
+    _PACKAGE.parent / "templates.py",
+    TEMPLATE_DIR / "partials" / "quiz.html",
+    TEMPLATE_DIR / "partials" / "quiz-search.html",
+)
+
+
+def code_version() -> str:
+    """What the quizzes of a file were made with (see the module's docstring)."""
+    libraries = [f"{name} {version(name)}" for name in ("markdown", "pymdown-extensions", "jinja2")]
+    files = [f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}" for path in _CODE_FILES]
+    return "; ".join(libraries + files)
+
+
+def cache_file(config_file: Path) -> Path:
+    """The file of the edition whose config is ``config_file``."""
+    return config_file.parent / CACHE_FOLDER / f"quizzes-{config_file.name}.json"
+
+
+class KeptQuiz(NamedTuple):
+    """A quiz as an earlier build checked and rendered it."""
+
+    id: str
+    html: str
+    search_view: str
+
+
+class QuizCache:
+    """Quizzes from the file of an earlier build, and the ones this build adds.
+
+    ``pages``: every file of the docs folder (the links of a quiz are checked against them)."""
+
+    def __init__(self, path: Path, pages: Iterable[str]) -> None:
+        self.path = path
+        self.version = code_version()
+        self._pages = hashlib.sha256("\n".join(sorted(pages)).encode()).hexdigest()
+        self._known: dict[str, list[Any]] = {}
+        self._used: dict[str, list[Any]] = {}
+        self.added = 0
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("version") == self.version and isinstance(data.get("quizzes"), dict):
+            self._known = data["quizzes"]
+
+    def key(self, context: PageContext, heading_level: int, quiz_source: str) -> str:
+        """The digest of the quiz whose YAML is ``quiz_source``, at ``heading_level`` on the page of
+        ``context``."""
+        material = [
+            context.source,
+            context.directory_urls,
+            context.links_resolved_by_engine,
+            (context.extra or {}).get("quiz"),
+            context.language,
+            heading_level,
+            source_key(quiz_source),
+            self._pages,
+        ]
+        return hashlib.sha256(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
+
+    def get(self, key: str) -> KeptQuiz | None:
+        entry = self._known.get(key)
+        if not (isinstance(entry, list) and len(entry) == 3 and all(isinstance(part, str) for part in entry)):
+            return None
+        self._used[key] = entry
+        return KeptQuiz(*entry)
+
+    def put(self, key: str, kept: KeptQuiz) -> None:
+        self._used[key] = list(kept)
+        self.added += 1
+
+    def save(self) -> None:
+        """Write the quizzes this build used, when they differ from the file's. A cache that cannot be
+        written is left as it is: it only saves time."""
+        if self.added == 0 and self._used.keys() == self._known.keys():
+            return
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps({"version": self.version, "quizzes": self._used}), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
