@@ -16,9 +16,10 @@ Free of MkDocs: any engine can call it.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import zxingcpp
+if TYPE_CHECKING:
+    import zxingcpp
 
 #: Pixels per module in the SVG's ``width`` and ``height``; the print CSS sets the printed size.
 SCALE = 4
@@ -50,6 +51,9 @@ class QrImage(NamedTuple):
 
 
 def _create(address: str, ec_level: str, **options: int) -> zxingcpp.Barcode:
+    # Imported on the first code: a build whose codes are made by its helper process never loads it.
+    import zxingcpp
+
     if not address.isascii():
         # Non-ASCII text as UTF-8 with its ECI designator, rather than the Latin-1, Shift JIS or other
         # 8-bit character sets the encoder would pick on its own: readers know UTF-8 best.

@@ -21,7 +21,7 @@ from sitebuild import PROJECT_ROOT
 from finding_balance.qr import qr_code
 from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
 from finding_balance.site.handouts import with_qr_code
-from finding_balance.site.qr_cache import ENCODER, QrCodes, cache_file
+from finding_balance.site.qr_cache import QrCodes, cache_file, encoder
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 
@@ -109,8 +109,8 @@ def test_codes_of_another_encoder_or_an_unreadable_file_are_made_again(tmp_path:
     stale = {"https://example.org/": ["data:image/svg+xml,stale", 8]}
     for text in (
         json.dumps({"encoder": "zxing-cpp 0.0; finding_balance/qr.py 0", "codes": stale}),
-        json.dumps({"encoder": ENCODER, "codes": {"https://example.org/": ["not an image", 8]}}),
-        json.dumps({"encoder": ENCODER, "codes": {"https://example.org/": "data:image/svg+xml,x"}}),
+        json.dumps({"encoder": encoder(), "codes": {"https://example.org/": ["not an image", 8]}}),
+        json.dumps({"encoder": encoder(), "codes": {"https://example.org/": "data:image/svg+xml,x"}}),
         "{not json",
     ):
         path.write_text(text, encoding="utf-8")

@@ -31,9 +31,12 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+import jinja2
+import markdown
+import pymdownx
 
 from finding_balance.config import CACHE_FOLDER
 from finding_balance.quiz.model import source_key
@@ -56,7 +59,7 @@ _CODE_FILES = (
 
 def code_version() -> str:
     """What the quizzes of a file were made with (see the module's docstring)."""
-    libraries = [f"{name} {version(name)}" for name in ("markdown", "pymdown-extensions", "jinja2")]
+    libraries = [f"{module.__name__} {module.__version__}" for module in (markdown, pymdownx, jinja2)]
     files = [f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}" for path in _CODE_FILES]
     return "; ".join(libraries + files)
 

@@ -32,6 +32,7 @@ import pickle
 import subprocess
 import sys
 import tempfile
+import threading
 from typing import IO, Any
 
 from finding_balance.site import counsellors
@@ -95,9 +96,13 @@ class FinisherProcess:
                 self._process.stdin.close()
         except OSError:
             pass
-        try:
-            code = self._process.wait(timeout=WAIT_SECONDS)
-        except subprocess.TimeoutExpired:
+        # Waited for in a thread: ``Popen.wait(timeout=...)`` polls, at longer and longer intervals
+        # (up to 50 ms), and the build would idle for up to that long after the helper is done.
+        waiter = threading.Thread(target=self._process.wait, daemon=True)
+        waiter.start()
+        waiter.join(WAIT_SECONDS)
+        code = self._process.returncode
+        if waiter.is_alive() or code is None:
             self.close()
             raise FinishError(
                 [f"the finishing helper process did not finish within {WAIT_SECONDS // 60} minutes after the last page"]

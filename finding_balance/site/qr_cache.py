@@ -33,11 +33,14 @@ from finding_balance import qr
 from finding_balance.config import CACHE_FOLDER
 from finding_balance.qr import QrImage, qr_code
 
-#: The encoder the codes in a file were made with.
-ENCODER = (
-    f"zxing-cpp {version('zxing-cpp')}; finding_balance/qr.py "
-    f"{hashlib.sha256(Path(qr.__file__).read_bytes()).hexdigest()[:16]}"
-)
+
+
+def encoder() -> str:
+    """The encoder the codes in a file were made with."""
+    return (
+        f"zxing-cpp {version('zxing-cpp')}; finding_balance/qr.py "
+        f"{hashlib.sha256(Path(qr.__file__).read_bytes()).hexdigest()[:16]}"
+    )
 
 
 def cache_file(config_file: Path) -> Path:
@@ -48,21 +51,26 @@ def cache_file(config_file: Path) -> Path:
 class QrCodes:
     """The QR code of an address: from the file when an earlier build made it, else made now.
 
-    ``path`` ``None``: no file, every code is made (tests, callers that want no cache)."""
+    ``path`` ``None``: no file, every code is made (tests, callers that want no cache). The file is
+    read at the first code: a finisher whose pages are finished by a helper process never reads it."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
-        self._known: dict[str, list[object]] = {}
+        self._known_codes: dict[str, list[object]] | None = None
         self._used: dict[str, list[object]] = {}
         self.made = 0
-        if path is None:
-            return
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(data, dict) and data.get("encoder") == ENCODER and isinstance(data.get("codes"), dict):
-            self._known = data["codes"]
+
+    @property
+    def _known(self) -> dict[str, list[object]]:
+        if self._known_codes is None:
+            self._known_codes = {}
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8")) if self.path else None
+            except (OSError, ValueError):
+                data = None
+            if isinstance(data, dict) and data.get("encoder") == encoder() and isinstance(data.get("codes"), dict):
+                self._known_codes = data["codes"]
+        return self._known_codes
 
     def __call__(self, address: str) -> QrImage:
         entry = self._known.get(address)
@@ -83,12 +91,14 @@ class QrCodes:
     def save(self) -> None:
         """Write the codes this build used, when they differ from the file's. A cache that cannot be
         written is left as it is: it only saves time."""
-        if self.path is None or (self.made == 0 and self._used.keys() == self._known.keys()):
+        if self.path is None or self._known_codes is None:  # no code asked for: the file stays
+            return
+        if self.made == 0 and self._used.keys() == self._known.keys():
             return
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps({"encoder": ENCODER, "codes": self._used}), encoding="utf-8")
+            temporary.write_text(json.dumps({"encoder": encoder(), "codes": self._used}), encoding="utf-8")
             os.replace(temporary, self.path)
         except OSError:
             temporary.unlink(missing_ok=True)
