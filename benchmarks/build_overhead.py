@@ -18,7 +18,7 @@ each build in a fresh Python process (``timed_build.py``: wall and CPU time of `
 the build), and prints for each N the median time of A and of B, the median of the per-pair ratios
 A/B against the target, and the overhead per page, the median over pairs of (A - B) / N, with the
 load average before and after. These builds are cold: what our hooks keep between builds (the QR
-codes in ``.cache/finding-balance/`` beside the config) is removed before every A build. With
+codes and quizzes in ``.cache/finding-balance/`` beside the config) is removed before every A build. With
 ``--warm`` each size is measured again with that cache kept from the build before. Given several
 sizes, it ends with a scaling table. It checks that A's quiz page has its quizzes and B's shows them
 as code, so that a broken comparison cannot pass as a fast one. ``--breakdown`` adds one cold A
@@ -57,7 +57,7 @@ sys.path.insert(0, str(BENCH_DIR))
 from synthetic_site import QUIZ_EVERY, page_path, write_site  # noqa: E402
 
 TARGET_RATIO = 1.10
-#: With the QR codes of the build before (``--warm``).
+#: With the QR codes and quizzes of the build before (``--warm``).
 WARM_TARGET_RATIO = 1.05
 TARGET_PAGES = 500
 QR_CACHE_FOLDER = Path(".cache") / "finding-balance"
@@ -219,7 +219,8 @@ ROW = "  {:>6}  {:>8}  {:>8}  {:>6}  {:>8}    {:>8}  {:>8}  {:>6}  {:>8}"
 
 def clear_cache(workdir: Path) -> None:
     """Remove what our hooks keep between builds (``.cache/finding-balance/`` beside the config: the
-    QR codes, ``finding_balance.site.qr_cache``), so that the next A build is a cold one."""
+    QR codes and the quizzes, ``finding_balance.site.qr_cache`` and ``finding_balance.quiz.cache``), so
+    that the next A build is a cold one."""
     shutil.rmtree(workdir / QR_CACHE_FOLDER, ignore_errors=True)
 
 
@@ -242,7 +243,7 @@ def measure(
     pages = counts["pages"]
     workdir = config_a.parent
     result = SizeResult(pages, counts, warm=warm)
-    kind = "warm: QR codes kept from the build before" if warm else "cold: no cache of ours"
+    kind = "warm: QR codes and quizzes kept from the build before" if warm else "cold: no cache of ours"
     log(
         f"\n{pages} pages ({counts['quiz_pages']} with quizzes, {counts['quizzes']} quizzes, "
         f"{counts['words']:,} words), {kind}: {warmup} warm-up pair(s), then {pairs} measured pair(s) A B"
@@ -323,7 +324,7 @@ def print_scaling(results: list[SizeResult], log: Callable[[str], None]) -> None
 
 
 def print_summary(cold: list[SizeResult], warm: list[SizeResult], log: Callable[[str], None]) -> None:
-    log("\nA/B, median of the pairs, wall (CPU): cold builds, and warm ones with the QR codes of the build before")
+    log("\nA/B, median of the pairs, wall (CPU): cold builds, and warm ones with the cache of the build before")
     for first, second in zip(cold, warm, strict=True):
         log(
             f"  {first.pages:>6} pages   cold {first.stats('wall')['ratio_median']:.3f} "
@@ -341,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--breakdown", action="store_true", help="then one more A build with each hook event timed")
     parser.add_argument(
-        "--warm", action="store_true", help="also measure warm builds: A keeps the QR codes of the build before"
+        "--warm", action="store_true", help="also measure warm builds: A keeps the cache of the last build"
     )
     parser.add_argument(
         "--hooks-dir",
