@@ -72,7 +72,7 @@ def test_the_breakdown_times_our_functions_wherever_they_run() -> None:
 
 def test_cold_and_warm_builds_are_measured_apart() -> None:
     printed = run_script("build_overhead.py", "--pages", "10", "--pairs", "1", "--warmup", "0", "--warm")
-    assert "cold: no cache of ours" in printed and "warm: QR codes kept from the build before" in printed
+    assert "cold: no cache of ours" in printed and "warm: QR codes and quizzes kept from the build before" in printed
     assert "load average before:" in printed
 
 
