@@ -47,6 +47,7 @@ SCRIPT_TYPES = {
 HEAD_START = re.compile(r"<head(?:\s[^>]*)?>(\s*<meta\s+charset=[^>]*>)?", re.IGNORECASE)
 EXISTING_POLICY = re.compile(r"<meta[^>]+http-equiv=[\"']?content-security-policy", re.IGNORECASE)
 
+
 class _InlineScripts(HTMLParser):
     """Collects the text of every inline script the browser would run, exactly as written."""
 

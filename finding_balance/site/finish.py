@@ -1,17 +1,17 @@
 """The finishing passes over one built edition: each page as it is written, then the site once.
 
-``SiteFinisher.page`` takes one built page's final HTML and returns it finished: each section heading
-in a row with room for its "Copy link" button (``copy_links``), its anchors checked for collisions
-(``finding_balance.anchors``), its old anchors put back (``anchors``), the handout's QR code
-(``handouts``) and, last, its Content Security Policy (``csp``). It also notes what the site-wide steps need from the page: its anchors, its quizzes'
-links, and for the counsellors' list its content (the theme's ``<article>``, not the whole page with
-its navigation). ``SiteFinisher.site``, once every page is written: our CSS and JS bundles
-(``bundle``), the anchors that quiz links and anchor redirects lead to checked across pages, the
-counsellors' list written into its page (``counsellors``; that page gets its policy then), the
-sitemap's language alternates (``sitemap``), for the main edition the hosts' headers file
-(``headers``), any
-other HTML file of the site finished (the redirect pages of mkdocs-redirects, for one), and the QR
-codes kept for the next build (``qr_cache``, outside the site).
+``SiteFinisher.page`` takes one built page's final HTML and returns it finished: each section
+heading in a row with room for its "Copy link" button (``copy_links``), its anchors checked for
+collisions (``finding_balance.anchors``), its old anchors put back (``anchors``), the handout's QR
+code (``handouts``) and, last, its Content Security Policy (``csp``). It also notes what the
+site-wide steps need from the page: its anchors, its quizzes' links, and for the counsellors' list
+its content (the theme's ``<article>``, not the whole page with its navigation).
+``SiteFinisher.site``, once every page is written: our CSS and JS bundles (``bundle``), the anchors
+that quiz links and anchor redirects lead to checked across pages, the counsellors' list written
+into its page (``counsellors``; that page gets its policy then), the sitemap's language alternates
+(``sitemap``), for the main edition the hosts' headers file (``headers``), any other HTML file of
+the site finished (the redirect pages of mkdocs-redirects, for one), and the QR codes kept for the
+next build (``qr_cache``, outside the site).
 
 Callers, the only thing that differs between engines: under MkDocs and ProperDocs
 ``hooks/finish_site.py``, which hands each page to ``page`` as MkDocs writes it (``on_post_page``,
@@ -32,7 +32,7 @@ from typing import Any
 
 from finding_balance.anchors import collision_message, declarations, duplicate_ids, page_collision
 from finding_balance.check import unrendered_quizzes
-from finding_balance.outline import Outline, outline
+from finding_balance.outline import outline
 from finding_balance.quiz.markdown import page_url, relative_url
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.site import anchors, counsellors, csp, handouts
@@ -333,9 +333,7 @@ class SiteFinisher:
 
     def _directory_entries(self) -> list[counsellors.DirectoryEntry]:
         """Every page noted, as the counsellors' list shows it, in navigation order."""
-        entries = {
-            source: noted.entry or self._directory_entry(source, noted) for source, noted in self._noted.items()
-        }
+        entries = {source: noted.entry or self._directory_entry(source, noted) for source, noted in self._noted.items()}
         return counsellors.in_order(entries, [source for _, source in self.context.nav])
 
     def _directory_entry(self, source: str, noted: _Noted) -> counsellors.DirectoryEntry:
@@ -382,9 +380,8 @@ def _finish_page(html: str, context: SiteContext, name: str, codes: QrCodes | No
     try:
         qr = handouts.qr_code_replacement(html, codes or QrCodes())
     except ValueError as error:  # the encoder's own words: the address does not fit in any QR code
-        raise FinishError(
-            [f"handout: {name}: the page's address is too long for a QR code ({error}); shorten site_url or the page's path."]
-        ) from None
+        too_long = f"the page's address is too long for a QR code ({error})"
+        raise FinishError([f"handout: {name}: {too_long}; shorten site_url or the page's path."]) from None
     edits = [qr] if qr else []
     if not context.serving:
         try:

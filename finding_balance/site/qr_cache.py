@@ -34,7 +34,6 @@ from finding_balance.config import CACHE_FOLDER
 from finding_balance.qr import QrImage, qr_code
 
 
-
 def encoder() -> str:
     """The encoder the codes in a file were made with."""
     return (

@@ -39,7 +39,8 @@ def with_alternates(sitemap: str, site_url: str, language: str, editions: Sequen
         if not url.startswith(site_url):
             return match.group(1)
         links = "".join(
-            f'\n        <xhtml:link rel="alternate" hreflang="{html_lib.escape(code)}" href="{html_lib.escape(address)}"/>'
+            f'\n        <xhtml:link rel="alternate" hreflang="{html_lib.escape(code)}"'
+            f' href="{html_lib.escape(address)}"/>'
             for code, address in alternates(url.removeprefix(site_url), site_url, language, editions)
         )
         return match.group(1) + links
