@@ -39,7 +39,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from finding_balance.check import CheckError, QuizIds, check_page, unrendered_quizzes
+from finding_balance.check import CheckedQuiz, CheckError, QuizIds, check_page, unrendered_quizzes
 from finding_balance.quiz.cache import QuizCache, cache_file
 from finding_balance.quiz.markdown import QuizMemo, mkdocs_page_context, scale_labels
 
@@ -55,7 +55,7 @@ class _Build:
     files: Files | None = None
     pages: frozenset[str] = frozenset()
     """Every file of the docs folder, made once from ``files``."""
-    quizzes: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    quizzes: dict[str, list[CheckedQuiz]] = field(default_factory=dict)
     """The id and line of each quiz the check found, by page, until the page is converted."""
     swapped: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Each quiz of a page and the search view that stands in for it, from ``on_page_content`` until
@@ -110,7 +110,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         )
     except CheckError as error:
         raise PluginError(str(error)) from None
-    _build.quizzes[page.file.src_uri] = [(quiz.id, quiz.line) for quiz in quizzes]
+    _build.quizzes[page.file.src_uri] = quizzes
     return markdown
 
 

@@ -109,6 +109,6 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
             style_hashes=theme_style_hashes(edition.site_dir),
             qr_cache=cache_file(edition.config_file),
         ),
-        quizzes={source: [(quiz.id, quiz.line) for quiz in found] for source, found in quizzes.items()},
+        quizzes=quizzes,
     )
     return result
