@@ -138,8 +138,10 @@ def check_settings(
     language: str = "en",
     untranslated: Iterable[str] = (),
     site_name: str = "",
+    base: Path | None = None,
 ) -> dict[str, Any]:
-    """Our ``extra:`` settings checked and completed; raises ``CheckError`` naming the key. With
+    """Our ``extra:`` settings checked and completed; raises ``CheckError`` naming the key (or the
+    helplines file and line). ``base`` is the config's folder, where the helplines file is found. With
     ``pages`` (every file of the docs folder), the pages that anchor redirects name must exist."""
     missing = list(untranslated)
     if missing:
@@ -150,12 +152,21 @@ def check_settings(
             ]
         )
     try:
-        resolved = resolve_extra(extra, language, site_name)
+        resolved = resolve_extra(extra, language, site_name, base)
+    except SettingsError as error:
+        raise CheckError([str(error)]) from None
+    if pages is not None:
+        check_redirect_pages(extra, pages)
+    return resolved
+
+
+def check_redirect_pages(extra: Mapping[str, Any], pages: Iterable[str]) -> None:
+    """The pages that ``extra.anchor_redirects`` names must exist among ``pages`` (the docs folder's
+    files); raises ``CheckError`` naming the redirect."""
+    try:
         redirects = parse_anchor_redirects(extra.get("anchor_redirects"))
     except SettingsError as error:
         raise CheckError([str(error)]) from None
-    if pages is None:
-        return resolved
     existing = set(pages)
     for redirect in redirects:
         if redirect.page not in existing:
@@ -167,7 +178,6 @@ def check_settings(
             )
         if redirect.target_page not in existing:
             raise CheckError([f"mkdocs.yml: {redirect.name}: the target docs/{redirect.target_page} does not exist."])
-    return resolved
 
 
 def docs_files(docs_dir: Path) -> list[str]:
@@ -182,10 +192,10 @@ def check_edition(edition: Edition) -> dict[str, list[CheckedQuiz]]:
     files = docs_files(edition.docs_dir)
     existing = frozenset(files)
     site_name = str(edition.raw.get("site_name") or "")
-    resolved = check_settings(edition.extra, files, edition.language, edition.untranslated, site_name)
+    base = edition.config_file.parent
+    resolved = check_settings(edition.extra, files, edition.language, edition.untranslated, site_name, base)
     seen = QuizIds()
     renderer = TextRenderer()
-    base = edition.config_file.parent
     found: dict[str, list[CheckedQuiz]] = {}
     for source in files:
         if not source.endswith(".md"):

@@ -1,7 +1,8 @@
 """Our settings under ``extra:`` in ``mkdocs.yml``, checked and completed, free of any engine.
 
 Each group of wording (``extra.disclaimer``, ``extra.quick_exit``, ``extra.quiz``) is a mapping of text
-keys with defaults; ``extra.helplines`` is a list of helplines. A wrong type, an unknown (misspelt)
+keys with defaults; ``extra.helplines`` names the edition's helplines data file
+(``finding_balance.helplines``). A wrong type, an unknown (misspelt)
 key or an empty text stops the build with one ``SettingsError`` whose message names ``mkdocs.yml``,
 the key and what is wrong.
 
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from finding_balance.helplines.data import HelplineError, load_helplines
 from finding_balance.messages import one_line, shorten, shown
 
 
@@ -74,13 +76,6 @@ def locale_defaults(language: str) -> dict[str, dict[str, str]]:
                 "needs its translation."
             )
     return {group: {key: str(value).strip() for key, value in data[group].items()} for group in GROUPS}
-
-
-#: Every key a helpline may have, in the order they are shown; ``name`` is the only required one.
-HELPLINE_KEYS: tuple[str, ...] = ("name", "phone", "url", "hours", "text")
-
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
-_URL_SCHEMES = ("https://", "http://")
 
 
 def kind(value: Any) -> str:
@@ -196,46 +191,6 @@ def validate_quiz_strings(raw: Any, language: str = "en") -> dict[str, str]:
     return text_settings("quiz", raw, defaults, "a mapping of quiz wording", REQUIRED_PLACEHOLDERS)
 
 
-def _helpline_value(where: str, key: str, value: Any) -> str:
-    if not isinstance(value, str):
-        hint = ' (put a phone number in quotes, e.g. "116 123")' if key == "phone" else ""
-        raise _fail(where, f"must be text, but it is {kind(value)}{hint}")
-    value = value.strip()
-    if not value:
-        if key == "name":
-            raise _fail(where, "is empty; every helpline needs a name")
-        raise _fail(where, "is empty; write a value or leave the key out")
-    if key == "phone" and (not _PHONE.match(value) or not any(ch.isdigit() for ch in value)):
-        hint = "use digits, spaces and + - ( ) . only, and put any other words in 'text'"
-        raise _fail(where, f"is {shown(value)}; {hint}")
-    if key == "url" and (not value.startswith(_URL_SCHEMES) or any(ch.isspace() for ch in value)):
-        raise _fail(where, f"is {shown(value)}; it must be a full web address starting with https://")
-    return value
-
-
-def validate_helplines(raw: Any) -> list[dict[str, str]]:
-    """``extra.helplines``: a list of mappings with a ``name`` and optionally phone, url, hours, text.
-
-    ``None`` (left out or blank) means none. Values come back stripped, in the order of ``HELPLINE_KEYS``.
-    """
-    if raw is None:
-        return []
-    helplines: list[dict[str, str]] = []
-    for where, entry in _entries(
-        raw,
-        "extra.helplines",
-        HELPLINE_KEYS,
-        "must be a list of helplines (each starting with '- name:'), but it is {kind}",
-        "must be a mapping with at least a 'name', but it is {kind}",
-    ):
-        if "name" not in entry:
-            raise _fail(f"{where}.name", "is missing; every helpline needs a name")
-        helplines.append(
-            {key: _helpline_value(f"{where}.{key}", key, entry[key]) for key in HELPLINE_KEYS if key in entry}
-        )
-    return helplines
-
-
 def _entries(
     raw: Any, setting: str, keys: tuple[str, ...], not_a_list: str, not_a_mapping: str
 ) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -312,15 +267,22 @@ def untranslated(own: Mapping[str, Any], inherited: Mapping[str, Any], language:
     return found
 
 
-def resolve_extra(extra: Mapping[str, Any], language: str = "en", site_name: str = "") -> dict[str, Any]:
+def resolve_extra(
+    extra: Mapping[str, Any], language: str = "en", site_name: str = "", base: Path | None = None
+) -> dict[str, Any]:
     """Every setting of ours under ``extra``, checked, with the defaults of ``language`` filled in.
 
-    The keys are the ones the templates read (``config.extra.disclaimer`` and so on).
+    The keys are the ones the templates read (``config.extra.disclaimer`` and so on). ``base`` is the
+    folder of the edition's config, against which the helplines data file is found.
     """
+    try:
+        helplines = load_helplines(extra.get("helplines"), base)
+    except HelplineError as error:
+        raise SettingsError(str(error)) from None
     return {
         "disclaimer": validate_disclaimer(extra.get("disclaimer"), language),
         "quick_exit": validate_quick_exit(extra.get("quick_exit"), language),
-        "helplines": validate_helplines(extra.get("helplines")),
+        "helplines": helplines,
         "quiz": validate_quiz_strings(extra.get("quiz"), language),
         "words": validate_words(extra.get("words"), language),
         "editions": validate_editions(extra.get("editions")),

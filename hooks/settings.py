@@ -6,7 +6,8 @@ anchor redirects. The completed values replace what ``mkdocs.yml`` says, so the 
 (``overrides/``) read every setting with its default filled in. A mistake stops the build with one
 message naming the key.
 
-MkDocs events: ``on_config`` (the settings) and ``on_files`` (the pages that redirects name exist).
+MkDocs events: ``on_config`` (the settings, checked once) and ``on_files`` (the pages that anchor
+redirects name exist).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from finding_balance.check import CheckError, check_settings
+from finding_balance.check import CheckError, check_redirect_pages, check_settings
 from finding_balance.config import inherited_settings
 
 
@@ -27,9 +28,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "mkdocs.yml: site_url is empty; the counsellors' list and printed pages need the site's full address."
         )
     language = str(config.theme["language"] or "en")
-    untranslated = inherited_settings(Path(config.config_file_path)) if config.config_file_path else ()
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    untranslated = inherited_settings(config_file) if config_file else ()
+    base = config_file.parent if config_file else None
     try:
-        config.extra.update(check_settings(config.extra, None, language, untranslated, config.site_name))
+        config.extra.update(check_settings(config.extra, None, language, untranslated, config.site_name, base))
     except CheckError as error:
         raise PluginError(str(error)) from None
     return config
@@ -37,9 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
-        language = str(config.theme["language"] or "en")
-        pages = [file.src_uri for file in files.documentation_pages()]
-        check_settings(config.extra, pages, language, site_name=config.site_name)
+        check_redirect_pages(config.extra, [file.src_uri for file in files.documentation_pages()])
     except CheckError as error:
         raise PluginError(str(error)) from None
     return files

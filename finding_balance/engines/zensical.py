@@ -82,7 +82,8 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
     mistake; returns Zensical's process (a non-zero ``returncode`` when Zensical failed)."""
     quizzes = check_edition(edition)
     site_name = str(edition.raw.get("site_name") or "")
-    settings = check_settings(edition.extra, docs_files(edition.docs_dir), edition.language, site_name=site_name)
+    base = edition.config_file.parent
+    settings = check_settings(edition.extra, docs_files(edition.docs_dir), edition.language, (), site_name, base)
     config = edition.config_file.with_name(f".zensical.{edition.config_file.stem}.yml")
     config.write_text(zensical_config(edition, settings), encoding="utf-8")
     try:

@@ -24,7 +24,7 @@ DEFAULT_SCALE = ("Never", "Rarely", "Sometimes", "Often", "Always")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 #: Keys every quiz may have, and the keys only one type may have.
-COMMON_KEYS = {"id", "type", "title", "intro"}
+COMMON_KEYS = {"id", "type", "title", "intro", "remember"}
 KEYS_BY_TYPE = {
     "scale": {"scale", "items", "results"},
     "checklist": {"items", "results"},
@@ -96,6 +96,8 @@ class Quiz:
     results: tuple[ResultBand, ...] = ()
     questions: tuple[Question, ...] = ()
     prompts: tuple[str, ...] = ()
+    remember: bool = True
+    """False: the quiz offers no "Remember my answers" box, so nothing of it is ever kept on the device."""
 
     @property
     def max_score(self) -> int:
@@ -419,6 +421,7 @@ class _Checker:
             "title": self.text(self.data["title"], ("title",)),
             "intro": self.text(self.data.get("intro"), ("intro",), required=False),
             "line": self.fence_line,
+            "remember": self._remember(),
         }
         if quiz_type == "scale":
             fields["scale"] = self._scale()
@@ -432,6 +435,12 @@ class _Checker:
             prompts = self.sequence(self.data["prompts"], ("prompts",), "questions")
             fields["prompts"] = tuple(self.text(p, ("prompts", i)) for i, p in enumerate(prompts))
         return Quiz(**fields)
+
+    def _remember(self) -> bool:
+        remember = self.data.get("remember", True)
+        if not isinstance(remember, bool):
+            raise self.fail(("remember",), f"must be true or false, not {_kind(remember)}")
+        return remember
 
     def _scale(self) -> tuple[str, ...]:
         if self.data.get("scale") is None:

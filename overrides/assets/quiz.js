@@ -209,9 +209,11 @@
   function setUp(quiz) {
     if (quiz.hasAttribute("data-quiz-ready")) return;
     var saved = storedAnswers(quiz.dataset.quizId);
-    if (saved) {
+    var box = quiz.querySelector("[data-quiz-remember]");
+    if (saved && !box) forget(quiz);
+    if (saved && box) {
       writeAnswers(quiz, saved);
-      quiz.querySelector("[data-quiz-remember]").checked = true;
+      box.checked = true;
       quiz.querySelectorAll("[data-quiz-question]").forEach(showFeedback);
     }
     quiz.setAttribute("data-quiz-ready", "");

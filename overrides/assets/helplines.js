@@ -1,0 +1,93 @@
+/* Finding Balance: the help page's country chooser and plain card. Markup: partials/helplines.html.
+ *
+ * Loaded by the help page alone (overrides/help.html), inside its content, so the theme's instant
+ * navigation runs it again each time a reader arrives there: setting up is idempotent, and the
+ * listeners on window are added once.
+ *
+ * - The chooser: a native <select>. Choosing a country hides every other country's lines, in the list
+ *   by country and in the short lists of the sections, and says so in a status line. Nothing is kept
+ *   and nothing is sent: the choice lives in the page until the reader leaves it.
+ * - The plain card: one country's services and numbers printed alone, without the banner, the site's
+ *   name, its address or a QR code. The card comes from a <template>; while it prints, the page's
+ *   own content is hidden (helplines.css), the tab's title is neutral, and the page margins are zero,
+ *   so the browser has no room to print its header and footer with the title and address.
+ */
+(function () {
+  "use strict";
+
+  var PRINTING = "data-fb-printing-card";
+
+  function words(list) {
+    try {
+      return JSON.parse(list.getAttribute("data-fb-words") || "{}");
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function show(list, code) {
+    var page = list.closest("article") || document;
+    page.querySelectorAll("[data-fb-country]").forEach(function (part) {
+      part.hidden = Boolean(code) && part.getAttribute("data-fb-country") !== code;
+    });
+    page.querySelectorAll("[data-fb-helplines-kind]").forEach(function (short) {
+      var none = short.querySelector("[data-fb-helplines-none]");
+      if (none) none.hidden = !code || Boolean(short.querySelector('[data-fb-country="' + code + '"]'));
+    });
+    var select = list.querySelector("[data-fb-helplines-select]");
+    var option = select.options[select.selectedIndex];
+    var said = words(list);
+    var status = list.querySelector("[data-fb-helplines-status]");
+    status.textContent = code
+      ? (said.helplines_showing || "").replace("{country}", option.textContent)
+      : said.helplines_showing_all || "";
+  }
+
+  function endCard() {
+    var card = document.querySelector("body > [data-fb-card-print]");
+    if (card) card.remove();
+    if (document.documentElement.hasAttribute(PRINTING)) {
+      document.title = document.documentElement.getAttribute(PRINTING);
+      document.documentElement.removeAttribute(PRINTING);
+    }
+  }
+
+  function printCard(list, code) {
+    var template = list.querySelector('template[data-fb-card="' + code + '"]');
+    if (!template) return;
+    endCard();
+    var holder = document.createElement("div");
+    holder.setAttribute("data-fb-card-print", "");
+    holder.appendChild(template.content.cloneNode(true));
+    document.body.appendChild(holder);
+    document.documentElement.setAttribute(PRINTING, document.title);
+    document.title = words(list).helplines_card_title || "";
+    window.print();
+  }
+
+  function setUp() {
+    document.querySelectorAll("[data-fb-helplines]:not([data-fb-helplines-ready])").forEach(function (list) {
+      var select = list.querySelector("[data-fb-helplines-select]");
+      select.value = "";
+      select.addEventListener("change", function () {
+        show(list, select.value);
+      });
+      list.querySelectorAll("[data-fb-helplines-card]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          printCard(list, button.getAttribute("data-fb-helplines-card"));
+        });
+      });
+      list.querySelectorAll("[data-fb-helplines-chooser], [data-fb-helplines-card-row]").forEach(function (part) {
+        part.hidden = false;
+      });
+      list.setAttribute("data-fb-helplines-ready", "");
+    });
+  }
+
+  if (!window.findingBalanceHelplines) {
+    window.findingBalanceHelplines = { setUp: setUp, endCard: endCard };
+    window.addEventListener("afterprint", endCard);
+    if (window.document$) window.document$.subscribe(setUp);
+  }
+  setUp();
+})();
