@@ -18,7 +18,7 @@ from typing import ClassVar
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 #: What a variant build needs from the project; everything else (tests, venv, site) is left out.
-SOURCES = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es", "overrides", "hooks")
+SOURCES = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es", "overrides", "hooks", "helplines")
 
 
 def mkdocs_build(

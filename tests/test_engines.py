@@ -236,9 +236,34 @@ def test_a_mistake_stops_every_engine_with_one_clear_message(tmp_path: Path, eng
 @pytest.mark.parametrize("engine", ["mkdocs", *ENGINES])
 def test_a_missing_translation_stops_every_engine(tmp_path: Path, engine: str) -> None:
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  helplines: []", "  helplines:\n    - name: A line"))
+    config = project / "mkdocs.es.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  helplines: helplines/es.yml\n", ""))
     result = site_build(project, tmp_path / "site", site_url="https://example.org/", engine=engine)
     assert result.returncode != 0
     assert "extra.helplines is set for another language, but not for 'es'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+#: A helplines file whose one number was last checked long ago: a fixture, not the real data.
+STALE_HELPLINES = """countries:
+  - code: ie
+    name: Ireland
+    lines:
+      - name: Example Line
+        kind: crisis
+        phone: "116 123"
+        serves: Anyone.
+        source: https://example.org/contact
+        checked: 2020-01-31
+"""
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", *ENGINES])
+def test_a_stale_helpline_stops_every_engine(tmp_path: Path, engine: str) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "helplines" / "en.yml").write_text(STALE_HELPLINES, encoding="utf-8")
+    result = site_build(project, tmp_path / "site", site_url="https://example.org/", engine=engine)
+    assert result.returncode != 0
+    expected = "helplines/en.yml:10: 'Example Line' (Ireland): checked 2020-01-31 is more than 12 months ago"
+    assert expected in result.stderr
     assert "Traceback" not in result.stderr

@@ -21,7 +21,6 @@ from finding_balance.settings import (
     SettingsError,
     validate_disclaimer,
     validate_editions,
-    validate_helplines,
     validate_quick_exit,
     validate_words,
 )
@@ -32,10 +31,6 @@ from finding_balance.stable_links import AnchorRedirect, parse_anchor_redirects
 CHECKS: dict[str, tuple[Callable[[Any], Any], Any]] = {
     "disclaimer": (validate_disclaimer, {"label": "Disclaimer", "text": "For information only."}),
     "quick_exit": (validate_quick_exit, {"url": "https://www.bbc.co.uk/weather", "label": "Leave this site"}),
-    "helplines": (
-        validate_helplines,
-        [{"name": "Helpline", "phone": "+44 (0)800 123-456", "url": "https://example.org/", "hours": "Always"}],
-    ),
     "quiz": (validate_strings, {"see_result": "See my result", "your_score": "{score} of {max}"}),
     "anchor_redirects": (parse_anchor_redirects, {"trust.md#old": "trust.md#new", "a/b.md#x": "c.md"}),
     "words": (validate_words, {"last_reviewed": "Last reviewed:", "date": "{day} {month} {year}"}),
@@ -88,11 +83,7 @@ def check_settings(name: str, raw: Any) -> None:
         assert message.startswith("mkdocs.yml: "), message
         assert len(message.splitlines()) == 1, f"not one line: {message!r}"
         return
-    if name == "helplines":
-        assert isinstance(result, list)
-        assert all(isinstance(entry, dict) and entry.get("name") for entry in result)
-        assert all(isinstance(text, str) and text for entry in result for text in entry.values())
-    elif name == "editions":
+    if name == "editions":
         assert isinstance(result, list)
         assert all(entry["url"].startswith(("https://", "http://")) and entry["url"].endswith("/") for entry in result)
         assert all(isinstance(entry["label"], str) and entry["label"] for entry in result)
