@@ -128,6 +128,10 @@ def variant_config(
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str((PROJECT_ROOT / theme["custom_dir"]).resolve())
+    extra = config.get("extra")
+    if isinstance(extra, dict) and isinstance(extra.get("helplines"), str):
+        # The helplines data file is named relative to the real config.
+        extra["helplines"] = str((PROJECT_ROOT / extra["helplines"]).resolve())
     if hooks:
         paths = [(PROJECT_ROOT / hook).resolve() for hook in base.get("hooks", [])]
         config["hooks"] = [str(hooks_dir.resolve() / path.name if hooks_dir else path) for path in paths]

@@ -1,4 +1,4 @@
-"""Lighthouse scores (mobile) of the home page and a quiz page of the real site. Optional.
+"""Lighthouse scores (mobile) of the home page, a quiz page and the help page of the real site. Optional.
 
 Builds the real site with ``mkdocs build --strict`` for a local address, serves it on 127.0.0.1
 (gzip-compressed, as a web host would serve it), and runs npm ``lighthouse`` (through ``npx``,
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         host, port = server.server_address[:2]
         base = f"http://{host}:{port}/"
         build_site(site_dir, base)
-        pages = {"home": "", "quiz page": first_quiz_page(site_dir)}
+        pages = {"home": "", "quiz page": first_quiz_page(site_dir), "help page": "help/"}
         print(
             f"Lighthouse {LIGHTHOUSE.split('@')[1]} (mobile, simulated throttling), {args.runs} run(s) a page, "
             f"median scores ({time.strftime('%Y-%m-%d %H:%M')})"

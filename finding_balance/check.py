@@ -153,6 +153,7 @@ def check_settings(
         )
     try:
         resolved = resolve_extra(extra, language, site_name, base)
+        parse_anchor_redirects(extra.get("anchor_redirects"))
     except SettingsError as error:
         raise CheckError([str(error)]) from None
     if pages is not None:

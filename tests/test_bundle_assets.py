@@ -9,6 +9,8 @@ from finding_balance.site.bundle import (
     BUNDLE_JS,
     CSS_SOURCES,
     JS_SOURCES,
+    PAGE_CSS,
+    PAGE_JS,
     bundle_css,
     bundle_js,
     write_bundles,
@@ -28,11 +30,13 @@ def test_the_bundles_replace_the_copied_sources(tmp_path: Path) -> None:
     assets, site = tmp_path / "assets", tmp_path / "site"
     assets.mkdir()
     (site / "assets").mkdir(parents=True)
-    for name in (*CSS_SOURCES, *JS_SOURCES):
+    page_sources = [name for sources in (*PAGE_CSS.values(), *PAGE_JS.values()) for name in sources]
+    for name in (*CSS_SOURCES, *JS_SOURCES, *page_sources):
         (assets / name).write_text(f"/* {name} */ .x {{ margin: 0 }}" if name.endswith(".css") else "var x = 1;\n")
         (site / "assets" / name).write_text("copied by the engine")
     write_bundles(assets, site)
     left = sorted(path.name for path in (site / "assets").iterdir())
-    assert left == ["finding-balance.min.css", "finding-balance.min.js"]
+    page_bundles = sorted(Path(name).name for name in (*PAGE_CSS, *PAGE_JS))
+    assert left == sorted(["finding-balance.min.css", "finding-balance.min.js", *page_bundles])
     assert (site / BUNDLE_CSS).read_text() == ".x{margin:0}\n" * len(CSS_SOURCES)
     assert (site / BUNDLE_JS).read_text().count("var x=1;") == len(JS_SOURCES)

@@ -15,11 +15,12 @@ STORE_PREFIX = "finding-balance.quiz."
 
 @pytest.fixture(scope="module")
 def quiz_urls(built_site: BuiltSite) -> dict[str, str]:
-    """For each quiz type, the address of the first quiz of that type (``.../page/#quiz-id``)."""
+    """For each quiz type, the address of the first quiz of that type (``.../page/#quiz-id``) that offers
+    to remember its answers (the help page's safety plan never does)."""
     found: dict[str, str] = {}
     for html_file in built_site.html_files():
         relative = html_file.relative_to(built_site.directory)
-        for section in built_site.soup(str(relative)).select("section.fb-quiz"):
+        for section in built_site.soup(str(relative)).select("section.fb-quiz:has([data-quiz-remember])"):
             folder = relative.parent.as_posix()
             page_url = built_site.base_url + ("" if folder == "." else f"{folder}/")
             found.setdefault(section["data-quiz-type"], f"{page_url}#{section['id']}")
