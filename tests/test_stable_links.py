@@ -422,11 +422,11 @@ def test_copy_link_wording_comes_from_the_settings(tmp_path: Path) -> None:
     result, site = build_variant(
         tmp_path,
         config_overrides=(
-            "extra:\n  copy_link:\n    section: 'Copia el enlace a esta sección: {name}'\n    copied: Enlace copiado\n"
+            "extra:\n  copy_link:\n    section: 'Copiar el enlace a esta sección: {name}'\n    copied: Enlace copiado\n"
         ),
     )
     assert result.returncode == 0, result.stderr
     html = (site / "trust" / "index.html").read_text(encoding="utf-8")
-    assert 'data-section="Copia el enlace a esta sección: {name}"' in html
+    assert 'data-section="Copiar el enlace a esta sección: {name}"' in html
     assert 'data-copied="Enlace copiado"' in html
     assert 'data-quiz="Copy link to this quiz: {name}"' in html
