@@ -12,7 +12,8 @@
  *   address names it, location.replace() goes to the new place.
  *
  * Set up once per page view through Material's document$ (instant navigation), idempotent; the
- * click listener is global and added once.
+ * click listener is global and added once. Its copy to the clipboard is shared with the pack panel of
+ * the counsellors' list (window.findingBalanceLinks.copy).
  */
 (function () {
   "use strict";
@@ -167,5 +168,5 @@
     onEachPage();
   }
 
-  window.findingBalanceLinks = { setUp: setUp };
+  window.findingBalanceLinks = { setUp: setUp, copy: copyText };
 })();
