@@ -7,9 +7,11 @@ A pack lives only in an address's fragment, which browsers never send to a serve
 every edition, so one fragment lists the same items in English and in Spanish.
 
 Here, from the same built pages the counsellors' list is made of (``counsellors``): each item's id,
-kind, title, one-line summary and reading time, written as a JSON data block into the pack page
-(``overrides/pack.html`` leaves the placeholder ``PLACEHOLDER``). A data block is not a script: the
-Content Security Policy need not allow it, and the pack page makes no request for its data.
+kind, title, one-line summary and reading time, written as JSON into an attribute of the pack page
+(``overrides/pack.html`` leaves the placeholder ``PLACEHOLDER``): the pack page makes no request for
+its data. Not a ``<script type="application/json">`` block: the theme's instant navigation runs every
+script element of the new page's content again, without its type, and so would turn the block into an
+inline script (which the Content Security Policy rightly blocks) and lose it.
 ``assets/pack.js`` reads the fragment and this block in the browser; ``assets/pack-picker.js`` writes
 the fragment from the ``data-fb-pack-id`` of each item of the counsellors' list.
 
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 #: The pack page's Markdown file in every edition (``docs/pack.md``): never an item of a pack itself.
 PACK_PAGE = "pack.md"
 #: Where ``overrides/pack.html`` leaves room for the data.
-PLACEHOLDER = '<script type="application/json" id="fb-pack-data"></script>'
+PLACEHOLDER = "<div hidden data-fb-pack-data></div>"
 #: Longest one-line summary of a section or quiz (a page's summary is its own line, kept whole).
 SUMMARY_LENGTH = 160
 
@@ -158,11 +160,10 @@ def pack_data(items: dict[str, PackItem], redirects: Iterable[AnchorRedirect] = 
     return {"items": {key: asdict(item) for key, item in items.items()}, "aliases": aliases}
 
 
-def data_block(data: dict[str, object]) -> str:
-    """``data`` as JSON that cannot end its ``<script>`` element early or open a comment in it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return PLACEHOLDER.replace("></script>", f">{text}</script>")
+def data_element(data: dict[str, object]) -> str:
+    """The placeholder with ``data`` as JSON in its attribute, escaped for it."""
+    text = html_lib.escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=True)
+    return PLACEHOLDER.replace("data-fb-pack-data>", f'data-fb-pack-data="{text}">')
 
 
 def has_placeholder(html: str) -> bool:
@@ -171,4 +172,4 @@ def has_placeholder(html: str) -> bool:
 
 def with_data(html: str, data: dict[str, object]) -> str:
     """The pack page ``html`` with ``data`` in its placeholder."""
-    return html.replace(PLACEHOLDER, data_block(data), 1)
+    return html.replace(PLACEHOLDER, data_element(data), 1)

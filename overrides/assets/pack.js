@@ -1,7 +1,7 @@
 /* Finding Balance: the pack page (overrides/pack.html, docs/pack.md).
  *
  * Reads the pack from the address's fragment (pack-address.js) and the items the build wrote into the
- * page's JSON data block (finding_balance/site/packs.py), then lists the pack's items in its order:
+ * page (JSON in data-fb-pack-data, finding_balance/site/packs.py), then lists the pack's items in order:
  * each a copy of <template id="fb-pack-item"> with its title as a link, its kind, its one-line
  * summary, its reading time and its full address, all filled in as text. The note, if there is one,
  * is shown as text too. An id the data does not have (unknown, tampered with, a path trick, markup)
@@ -37,9 +37,9 @@
   }
 
   function readData() {
-    var block = document.getElementById("fb-pack-data");
+    var holder = document.querySelector("[data-fb-pack-data]");
     try {
-      var data = JSON.parse(block ? block.textContent : "");
+      var data = JSON.parse(holder ? holder.getAttribute("data-fb-pack-data") : "");
       if (data && typeof data.items === "object" && typeof data.aliases === "object") return data;
     } catch (error) {
       /* an empty or broken block: every item is unknown */

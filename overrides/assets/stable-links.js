@@ -94,7 +94,12 @@
   }
 
   function followMovedAnchor() {
-    var anchor = decodeURIComponent(window.location.hash.slice(1));
+    var anchor = "";
+    try {
+      anchor = decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return; // not an anchor of this site (a broken %-escape): nothing moved there
+    }
     var old = anchor ? document.getElementById(anchor) : null;
     var target = old && old.getAttribute("data-fb-moved-to");
     // Moved within the page: the old anchor sits right before the new one, the browser is there.
