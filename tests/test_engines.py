@@ -197,6 +197,29 @@ def test_in_the_browser(engine_site: BuiltSite, edition: str, browser: Browser) 
     assert errors == []
 
 
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_the_pack_page_and_the_pack_panel_work(engine_site: BuiltSite, edition: str, browser: Browser) -> None:
+    """The pack page lists a pack and prints its QR code, and the counsellors' list gets its tick boxes,
+    under every engine (Zensical runs none of our hooks: the finishing pass fills the pack's data)."""
+    errors: list[str] = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.add_init_script(CSP_LISTENER_JS)
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{engine_site.base_url}{edition}counsellors/")
+        page.locator('li[data-fb-pack-id="trust:quiz-safe-to-ask"] input[data-fb-pack-box]').check()
+        address = page.locator("[data-fb-pack-link]").get_attribute("href")
+        assert address == f"{engine_site.base_url}{edition}pack/#trust:quiz-safe-to-ask"
+        page.goto(address)
+        expect(page.locator(".fb-pack__item")).to_have_count(1)
+        expect(page.locator("img.fb-pack-handout__qr")).to_have_count(1)
+    finally:
+        context.close()
+    assert errors == []
+
+
 BAD_QUIZ = """---
 description: A page with a mistake.
 ---

@@ -57,7 +57,6 @@
     box.type = "checkbox";
     box.value = item.getAttribute("data-fb-pack-id");
     box.setAttribute("data-fb-pack-box", "");
-    box.setAttribute("autocomplete", "off");
     var name = document.createElement("span");
     name.className = "fb-visually-hidden";
     name.textContent = words(panel, "pick").replace("{name}", nameOf(item));
