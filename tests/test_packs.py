@@ -591,3 +591,11 @@ def test_the_html_the_scripts_make_is_valid(
     allowlist = load_allowlist()
     ours = [str(e) for e in errors if e.file != CANARY_NAME and not any(entry.matches(e) for entry in allowlist)]
     assert not ours, "\n".join(ours)
+
+
+def test_wording_the_scripts_fill_in_must_keep_its_placeholders() -> None:
+    from finding_balance.settings import SettingsError, validate_words
+
+    with pytest.raises(SettingsError, match=r"extra\.words\.pack_item_quiz must contain \{kind\} and \{page\}"):
+        validate_words({"pack_item_quiz": "A quiz"})
+    assert validate_words({"pack_count": "{count} picked"})["pack_count"] == "{count} picked"
