@@ -228,11 +228,11 @@ Object.defineProperty(Document.prototype, 'cookie', {
 """
 
 
-def tab_to(page: Page, selector: str, limit: int = 600) -> None:
-    """Press Tab until the element ``selector`` has focus, as a keyboard user would."""
+def tab_to(page: Page, selector: str, limit: int = 300, back: bool = False) -> None:
+    """Press Tab (or Shift+Tab) until the element ``selector`` has focus, as a keyboard user would."""
     target = page.locator(selector)
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press("Shift+Tab" if back else "Tab")
         if target.evaluate("element => element === document.activeElement"):
             return
     raise AssertionError(f"Tab never reached {selector}")
@@ -243,23 +243,47 @@ def box(pack: str) -> str:
 
 
 def pick_by_keyboard(page: Page, base_url: str, prefix: str = "") -> str:
-    """On the counsellors' page, tick the section and the quiz and write a note, by keyboard alone;
+    """On the counsellors' page, by keyboard alone: show only the trust page's addresses with the page
+    filter (typing its name into the drop-down list), tick the section and the quiz, write a note;
     return the pack's address the panel shows."""
     page.goto(f"{base_url}{prefix}counsellors/")
-    panel = page.locator("[data-fb-pack-picker]")
-    expect(panel).to_be_visible()
-    tab_to(page, box(SECTION))
+    expect(page.locator("[data-fb-pack-picker]")).to_be_visible()
+    tab_to(page, '[data-fb-filter="topic"]')
+    page.keyboard.type(pack_data_of_page(page)["trust"])
+    expect(page.locator('[data-fb-filter="topic"]')).to_have_value("trust")
+    tab_to(page, box(SECTION), limit=40)
     page.keyboard.press("Space")
     expect(page.locator("[data-fb-pack-count]")).to_have_text(re.compile("1"))
-    tab_to(page, box(QUIZ))
+    tab_to(page, box(QUIZ), limit=40)
     page.keyboard.press("Space")
     expect(page.locator("[data-fb-pack-count]")).to_have_text(re.compile("2"))
-    page.locator("[data-fb-pack-note]").focus()
+    tab_to(page, "[data-fb-pack-note]", limit=80, back=True)
     page.keyboard.type(NOTE)
+    return pack_address(page)
+
+
+def pack_data_of_page(page: Page) -> dict[str, str]:
+    """Each page's title on the counsellors' page in the browser, by its pack id."""
+    return page.evaluate(
+        "Object.fromEntries([...document.querySelectorAll('.fb-directory__page')]"
+        ".map(p => [p.dataset.fbTopic, p.querySelector('h3').textContent.trim()]))"
+    )
+
+
+def pack_address(page: Page) -> str:
     link = page.locator("[data-fb-pack-link]")
     address = link.get_attribute("href") or ""
     expect(link).to_have_text(address)
     return address
+
+
+def pick(page: Page, base_url: str) -> str:
+    """The same pack as ``pick_by_keyboard``, ticked the quick way, for tests about what comes after."""
+    page.goto(f"{base_url}counsellors/")
+    page.locator(box(SECTION)).check()
+    page.locator(box(QUIZ)).check()
+    page.locator("[data-fb-pack-note]").fill(NOTE)
+    return pack_address(page)
 
 
 def item_titles(page: Page) -> list[str]:
@@ -313,12 +337,27 @@ def pick_titles(page: Page, address: str) -> list[str]:
 
 
 def test_nothing_is_kept_between_visits(page: Page, built_site: BuiltSite) -> None:
-    pick_by_keyboard(page, built_site.base_url)
-    page.goto(f"{built_site.base_url}trust/")
-    page.go_back()
-    expect(page.locator("[data-fb-pack-picker]")).to_be_visible()
-    expect(page.locator("input[data-fb-pack-box]:checked")).to_have_count(0)
-    expect(page.locator("[data-fb-pack-note]")).to_have_value("")
+    pick(page, built_site.base_url)
+    # A new visit, in another tab of the same browser, and the same tab loaded again: nothing ticked.
+    # (Back and forward may show the page as it was left, from the browser's memory: nothing is stored.)
+    other = page.context.new_page()
+    for visit in (other, page):
+        visit.goto(f"{built_site.base_url}counsellors/") if visit is other else visit.reload()
+        expect(visit.locator("[data-fb-pack-picker]")).to_be_visible()
+        expect(visit.locator("input[data-fb-pack-box]")).not_to_have_count(0)
+        expect(visit.locator("input[data-fb-pack-box]:checked")).to_have_count(0)
+        expect(visit.locator("[data-fb-pack-note]")).to_have_value("")
+        expect(visit.locator("[data-fb-pack-link]")).to_have_attribute("href", f"{built_site.base_url}pack/")
+
+
+def test_each_tick_box_is_named_after_its_item_and_page(page: Page, built_site: BuiltSite) -> None:
+    items = pack_data_of(built_site, "es/")["items"]
+    trust, section = items["trust"]["title"], items[SECTION]["title"]
+    page.goto(f"{built_site.base_url}es/counsellors/")
+    expect(page.locator(box(SECTION))).to_have_accessible_name(f"Añadir a la selección: {section} ({trust})")
+    expect(page.locator(box("trust"))).to_have_accessible_name(f"Añadir a la selección: {trust} (La página completa)")
+    names = page.locator("input[data-fb-pack-box]").evaluate_all("boxes => boxes.map(box => box.labels[0].textContent)")
+    assert len(names) == len(set(names)), "two tick boxes with the same name"
 
 
 TAMPERED = {
@@ -379,7 +418,7 @@ def test_without_javascript_the_pack_page_explains_itself(browser: Browser, buil
 
 
 def test_the_pack_works_after_instant_navigation(page: Page, page_log: PageLog, built_site: BuiltSite) -> None:
-    address = pick_by_keyboard(page, built_site.base_url)
+    address = pick(page, built_site.base_url)
     page.evaluate("window.__fbSameDocument = true")
     page.locator("[data-fb-pack-link]").click()
     page.wait_for_url(address)
@@ -410,7 +449,7 @@ def test_the_printed_pack_has_every_address_and_a_qr_code_of_the_pack(
     try:
         page = context.new_page()
         page.on("request", page_log.on_request)
-        address = pick_by_keyboard(page, built_site.base_url)
+        address = pick(page, built_site.base_url)
         page.goto(address)
         handout = page.locator("[data-fb-pack-handout][data-fb-pack-qr-ready='']")
         expect(handout).to_be_attached()

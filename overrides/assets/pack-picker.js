@@ -21,10 +21,16 @@
     return panel.getAttribute("data-" + name) || "";
   }
 
+  function textOf(element) {
+    return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  /* "Feeling safe to ask (Trust as the foundation)": many pages share section names ("In short"). */
   function nameOf(item) {
-    var link = item.querySelector("a");
-    var text = link ? link.textContent : item.getAttribute("data-fb-pack-id");
-    return text.replace(/\s+/g, " ").trim();
+    var own = textOf(item.querySelector("a")) || item.getAttribute("data-fb-pack-id");
+    var page = textOf(item.closest(".fb-directory__page") && item.closest(".fb-directory__page").querySelector("h3"));
+    if (!page) return own;
+    return item.getAttribute("data-fb-kind") === "page" ? page + " (" + own + ")" : own + " (" + page + ")";
   }
 
   function listOf(panel) {
