@@ -638,3 +638,21 @@ def test_wording_the_scripts_fill_in_must_keep_its_placeholders() -> None:
     with pytest.raises(SettingsError, match=r"extra\.words\.pack_item_quiz must contain \{kind\} and \{page\}"):
         validate_words({"pack_item_quiz": "A quiz"})
     assert validate_words({"pack_count": "{count} picked"})["pack_count"] == "{count} picked"
+
+
+def test_copy_puts_the_pack_address_on_the_clipboard_and_says_so(browser: Browser, built_site: BuiltSite) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        address = pick(page, built_site.base_url)
+        copy = page.get_by_role("button", name="Copy the pack's address")
+        copy.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("[data-fb-pack-copied]")).to_have_text("The pack's address is copied.")
+        assert page.evaluate("navigator.clipboard.readText()") == address
+        page.get_by_role("button", name="Untick everything").click()
+        expect(page.locator("input[data-fb-pack-box]:checked")).to_have_count(0)
+        expect(copy).to_be_disabled()
+        expect(page.locator("[data-fb-pack-count]")).to_have_text("Nothing is ticked yet.")
+    finally:
+        context.close()
