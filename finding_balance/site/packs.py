@@ -17,6 +17,10 @@ the fragment from the ``data-fb-pack-id`` of each item of the counsellors' list.
 
 Old anchors (``extra.anchor_redirects``) stay in the data as aliases of their new item, so a pack
 keeps working as long as the anchors do. Pure functions, free of MkDocs.
+
+Size: about 2.5 KB of data a page (25 KB on this site). On a synthetic site of 500 pages the data is
+about 1 MB and takes about 0.4 s to make: a site that large should write it to a JSON file of the
+edition that the pack page fetches instead (same host, cached).
 Caller: ``finding_balance.site.finish``, once every page is built, under every engine.
 """
 
@@ -161,9 +165,11 @@ def pack_data(items: dict[str, PackItem], redirects: Iterable[AnchorRedirect] = 
 
 
 def data_element(data: dict[str, object]) -> str:
-    """The placeholder with ``data`` as JSON in its attribute, escaped for it."""
-    text = html_lib.escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=True)
-    return PLACEHOLDER.replace("data-fb-pack-data>", f'data-fb-pack-data="{text}">')
+    """The placeholder with ``data`` as JSON in its attribute, escaped for it. The attribute is quoted
+    with ``'``: JSON's many ``"`` then need no escaping, which would double the data's size."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
+    return PLACEHOLDER.replace("data-fb-pack-data>", f"data-fb-pack-data='{text}'>")
 
 
 def has_placeholder(html: str) -> bool:
