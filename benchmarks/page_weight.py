@@ -8,7 +8,10 @@ Builds the English edition of the real site with ``mkdocs build --strict`` into 
   JS + CSS together;
 - the heaviest HTML page, and what a first visit to it loads: the page plus every stylesheet and
   script it links from the site (Material's bundle included);
-- how many pages have a quiz (every page loads the same two bundles of ours).
+- how many pages have a quiz (every page loads the same two bundles of ours);
+- the page bundles, which only some pages load (``PAGE_BUNDLES`` in ``finding_balance/site/bundle.py``:
+  the Print button of topic pages, the counsellors' list's filters and pack panel, the pack page), and
+  the pack page's QR code encoder (vendored lean-qr, loaded by the pack page when it shows a pack).
 
 Gzip is level 6, the usual setting of web servers (level 9 saves a few bytes more).
 Run: ``.venv/bin/python benchmarks/page_weight.py``.
@@ -70,6 +73,16 @@ def own_assets() -> list[str]:
     return ["assets/finding-balance.min.css", "assets/finding-balance.min.js"]
 
 
+def page_bundles() -> dict[str, list[str]]:
+    """Each page bundle's files (stylesheet and script), and the pack page's vendored QR code encoder."""
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from finding_balance.site.bundle import PAGE_BUNDLES, page_bundle
+
+    found = {name: [page_bundle(name, "css"), page_bundle(name, "js")] for name in PAGE_BUNDLES}
+    found["pack: QR encoder (lean-qr)"] = ["assets/vendor/lean-qr/lean-qr.js"]
+    return found
+
+
 def linked_files(site_dir: Path, page: Path) -> list[Path]:
     """The site's stylesheets and scripts that ``page`` links, resolved to files (others left out)."""
     found: list[Path] = []
@@ -117,7 +130,15 @@ def report(site_dir: Path, out: Callable[[str], None] = print) -> dict[str, obje
         f"  {len(with_quiz)} of {len(pages)} pages have a quiz; every page loads the same two bundles "
         "(cached after the first page)"
     )
+    out(f"  {'page bundle (only where needed)':<34} {'raw':>9} {'gzip':>9}")
+    page_total: dict[str, int] = {}
+    for name, files in page_bundles().items():
+        weights_of = [weigh((site_dir / file).read_bytes()) for file in files if (site_dir / file).is_file()]
+        bundle = Weight(sum(w.raw for w in weights_of), sum(w.gzipped for w in weights_of))
+        page_total[name] = bundle.gzipped
+        out(f"  {name:<34} {bundle.raw:>9,} {bundle.gzipped:>9,}")
     return {
+        "page_bundles_gzip": page_total,
         "assets_raw": total.raw,
         "assets_gzip": total.gzipped,
         "heaviest_page": name,

@@ -209,9 +209,22 @@ def _entries(
         yield where, entry
 
 
+#: The same for the wording that the scripts of the counsellors' list and the pack page fill in.
+WORDS_PLACEHOLDERS = {
+    "filter_shown": ("{shown}", "{total}"),
+    "pack_pick": ("{name}",),
+    "pack_count": ("{count}",),
+    "pack_item_section": ("{page}",),
+    "pack_item_quiz": ("{kind}", "{page}"),
+    "pack_skipped": ("{count}",),
+}
+
+
 def validate_words(raw: Any, language: str = "en") -> dict[str, str]:
-    """``extra.words``: the wording of the templates (dates, handouts, help page, counsellors' list)."""
-    return text_settings("words", raw, locale_defaults(language)["words"], "a mapping of wording")
+    """``extra.words``: the wording of the templates (dates, handouts, help page, counsellors' list,
+    packs, the Print button); placeholders the scripts fill must stay."""
+    defaults = locale_defaults(language)["words"]
+    return text_settings("words", raw, defaults, "a mapping of wording", WORDS_PLACEHOLDERS)
 
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")

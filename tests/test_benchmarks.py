@@ -82,6 +82,8 @@ def test_page_weight_script_prints_assets_and_heaviest_page(site_dir: Path) -> N
     assert "heaviest page:" in printed
     for bundle in ("assets/finding-balance.min.css", "assets/finding-balance.min.js"):
         assert bundle in printed
+    for name in ("print", "counsellors", "pack", "pack: QR encoder (lean-qr)"):
+        assert f"  {name} " in printed
 
 
 def test_qr_codes_script_prints_milliseconds_per_code() -> None:

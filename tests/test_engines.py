@@ -9,6 +9,7 @@ no CSP violation. The real differences are listed, with reasons, in ``tests/engi
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -99,7 +100,11 @@ def page_problems(site: BuiltSite, reference: BuiltSite, path: Path) -> list[str
             problems.append("canonical link and meta description")
         qr = soup.select_one("img.fb-handout__qr[src^='data:image/svg+xml']")
         address = soup.select_one(".fb-handout__address")
-        if qr is None or address is None or canonical is None or address.get_text(strip=True) != canonical["href"]:
+        pack = soup.select_one("article [data-fb-pack-data]")
+        if pack is not None:  # the pack page prints the pack's own address and code, made in the browser
+            if soup.select(".fb-handout") or not pack.get("data-fb-pack-data"):
+                problems.append("the pack page's data and no build-time handout")
+        elif qr is None or address is None or canonical is None or address.get_text(strip=True) != canonical["href"]:
             problems.append("the handout with the page's address and QR code")
     twin = reference.directory / relative
     if twin.is_file():
@@ -115,6 +120,15 @@ def page_problems(site: BuiltSite, reference: BuiltSite, path: Path) -> list[str
             href.split("//", 1)[-1].split("/", 1)[-1] for href in theirs_list
         ]:
             problems.append("the same counsellors' list as MkDocs' build")
+        packs = [page.select_one("article [data-fb-pack-data]") for page in (soup, soup_of(twin))]
+        if any(packs) and not all(packs):
+            problems.append("the pack page's data")
+        elif all(packs):
+            mine_items, theirs_items = (json.loads(pack["data-fb-pack-data"])["items"] for pack in packs)
+            if list(mine_items) != list(theirs_items) or [item["title"] for item in mine_items.values()] != [
+                item["title"] for item in theirs_items.values()
+            ]:
+                problems.append("the same pack data as MkDocs' build")
     return problems
 
 
@@ -178,6 +192,29 @@ def test_in_the_browser(engine_site: BuiltSite, edition: str, browser: Browser) 
         for _ in range(3):
             page.keyboard.press("Shift")
         page.wait_for_url(f"{neutral}**")
+    finally:
+        context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_the_pack_page_and_the_pack_panel_work(engine_site: BuiltSite, edition: str, browser: Browser) -> None:
+    """The pack page lists a pack and prints its QR code, and the counsellors' list gets its tick boxes,
+    under every engine (Zensical runs none of our hooks: the finishing pass fills the pack's data)."""
+    errors: list[str] = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.add_init_script(CSP_LISTENER_JS)
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{engine_site.base_url}{edition}counsellors/")
+        page.locator('li[data-fb-pack-id="trust:quiz-safe-to-ask"] input[data-fb-pack-box]').check()
+        address = page.locator("[data-fb-pack-link]").get_attribute("href")
+        assert address == f"{engine_site.base_url}{edition}pack/#trust:quiz-safe-to-ask"
+        page.goto(address)
+        expect(page.locator(".fb-pack__item")).to_have_count(1)
+        expect(page.locator("img.fb-pack-handout__qr")).to_have_count(1)
     finally:
         context.close()
     assert errors == []

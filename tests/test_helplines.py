@@ -284,8 +284,8 @@ def test_only_the_help_page_loads_the_helplines_script(built_site: BuiltSite) ->
     for path in built_site.html_files() + built_site.edition_files("es"):
         html = path.read_text(encoding="utf-8")
         is_help = path.parent.name == "help"
-        assert ("helplines.min.js" in html) == is_help, path
-        assert ("helplines.min.css" in html) == is_help, path
+        assert ("finding-balance-helplines.min.js" in html) == is_help, path
+        assert ("finding-balance-helplines.min.css" in html) == is_help, path
 
 
 def test_low_mood_results_lead_to_the_crisis_section(built_site: BuiltSite) -> None:

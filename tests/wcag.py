@@ -97,7 +97,8 @@ window.__fbFocusCheck = {
 OUR_TARGETS = (
     ".fb-quiz button, .fb-quiz label.fb-quiz__choice, .fb-quiz label.fb-quiz__remember, .fb-quiz textarea, "
     ".fb-quiz summary, .fb-copy-link, .fb-quick-exit__button, .fb-disclaimer summary, .fb-menu-button, "
-    ".fb-search-button, .headerlink, .md-typeset__scrollwrap[tabindex]"
+    ".fb-search-button, .headerlink, .md-typeset__scrollwrap[tabindex], .fb-print__summary, .fb-print__choice, "
+    ".fb-pack-pick, .fb-pack-picker__button, .fb-pack-picker__note, .fb-pack__print, .fb-directory__filter select"
 )
 TARGET_SIZE_JS = (
     "targets => {"
@@ -179,12 +180,14 @@ LAYOUT_JS = (
 #: Controls and boxes of ours that must keep a visible edge when the system forces its colours.
 FORCED_EDGES = (
     ".fb-quiz .md-button, .fb-quiz textarea, .fb-quiz fieldset, .fb-copy-link, .fb-quick-exit__button, "
-    ".md-banner:has(.fb-disclaimer)"
+    ".md-banner:has(.fb-disclaimer), .fb-print__summary, .fb-print__choice, .fb-pack-picker__button, "
+    ".fb-pack-picker__note, .fb-pack__print, .fb-directory__filter select"
 )
 #: Controls of ours that must show where the keyboard is.
 FORCED_FOCUS = (
     ".fb-quiz .md-button, .fb-quiz input, .fb-quiz textarea, .fb-copy-link, .fb-quick-exit__button, "
-    ".fb-disclaimer summary, .fb-menu-button, .fb-search-button"
+    ".fb-disclaimer summary, .fb-menu-button, .fb-search-button, .fb-print__summary, .fb-print__choice, "
+    ".fb-pack-pick input, .fb-pack-picker__button, .fb-pack-picker__note, .fb-pack__print, .fb-directory__filter select"
 )
 FORCED_COLOURS_JS = (
     "([edges, focusable]) => {"

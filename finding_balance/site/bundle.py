@@ -4,8 +4,15 @@ The sources stay separate files in ``overrides/assets/``, one per component (``q
 ``partials/quiz.html``), in the order below. Every page links only the two bundles (``extra_css`` and
 ``extra_javascript`` in ``mkdocs.yml``); the engines copy the theme folder's files into the site, and
 this pass writes the bundles there and removes those copies. Fewer, smaller requests: our total
-stays under 8 KB gzipped (``benchmarks/page_weight.py``). What one page alone needs (the help page's
-country chooser) is minified into its own small files, which only that page's template links.
+stays under 8 KB gzipped (``benchmarks/page_weight.py``).
+
+Components that only some pages need are bundled apart (``PAGE_BUNDLES``) and linked only by the
+templates of those pages: the Print button of topic pages (``main.html``), the filters and pack
+panel of the counsellors' list (``counsellors.html``), the pack page (``pack.html``), the help page's
+country chooser and plain card (``help.html``). Each page bundle
+is a stylesheet and a script, ``assets/finding-balance-<name>.min.css`` and ``.min.js``. The QR code
+encoder of the pack page is a vendored library (``VENDORED``: lean-qr, pinned in ``package.json``,
+with its licence), copied as it is.
 
 Caller: ``finding_balance.site.finish``, under every engine.
 """
@@ -32,10 +39,23 @@ CSS_SOURCES = (
     "handout.css",
 )
 JS_SOURCES = ("site.js", "quiz.js", "quick-exit.js", "stable-links.js", "language.js")
-#: Assets that one page alone needs, minified on their own and linked from that page's template only
-#: (the help page's country chooser and plain card: ``overrides/help.html``).
-PAGE_CSS = {"assets/helplines.min.css": ("helplines.css",)}
-PAGE_JS = {"assets/helplines.min.js": ("helplines.js",)}
+#: Bundles that only some pages link: name, then their stylesheets and scripts, in order.
+PAGE_BUNDLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "print": (("print-button.css",), ("print-button.js",)),
+    "counsellors": (
+        ("counsellors-list.css", "pack-picker.css"),
+        ("counsellors-list.js", "pack-address.js", "pack-picker.js"),
+    ),
+    "pack": (("pack.css",), ("pack-address.js", "pack.js")),
+    "helplines": (("helplines.css",), ("helplines.js",)),
+}
+#: Third-party files served as they are (each beside its licence), relative to the assets folder.
+VENDORED = ("vendor/lean-qr/lean-qr.js", "vendor/lean-qr/LICENSE.txt")
+
+
+def page_bundle(name: str, kind: str) -> str:
+    """Where the page bundle ``name`` is written: ``kind`` is ``css`` or ``js``."""
+    return f"assets/finding-balance-{name}.min.{kind}"
 
 
 def bundle_css(sources: list[str]) -> str:
@@ -54,19 +74,32 @@ def _bundles(assets_dir: Path, stamp: tuple[float, ...]) -> dict[str, str]:
     """Every bundle, made once for a given state of the sources (two editions share them)."""
     read = lambda names: [(assets_dir / name).read_text(encoding="utf-8") for name in names]  # noqa: E731
     bundles = {BUNDLE_CSS: bundle_css(read(CSS_SOURCES)), BUNDLE_JS: bundle_js(read(JS_SOURCES))}
-    bundles |= {name: bundle_css(read(sources)) for name, sources in PAGE_CSS.items()}
-    bundles |= {name: bundle_js(read(sources)) for name, sources in PAGE_JS.items()}
+    for name, (styles, scripts) in PAGE_BUNDLES.items():
+        bundles[page_bundle(name, "css")] = bundle_css(read(styles))
+        bundles[page_bundle(name, "js")] = bundle_js(read(scripts))
     return bundles
 
 
+def sources() -> tuple[str, ...]:
+    """Every source file that goes into a bundle."""
+    names = [*CSS_SOURCES, *JS_SOURCES]
+    for styles, scripts in PAGE_BUNDLES.values():
+        names += [*styles, *scripts]
+    return tuple(names)
+
+
 def write_bundles(assets_dir: Path, site_dir: Path) -> None:
-    """Write the bundles into ``site_dir`` and remove the copied sources. Raises ``OSError`` when a
-    source cannot be read."""
-    names = (*CSS_SOURCES, *JS_SOURCES, *(name for group in (*PAGE_CSS.values(), *PAGE_JS.values()) for name in group))
+    """Write every bundle and the vendored files into ``site_dir`` and remove the copied sources.
+    Raises ``OSError`` when a source cannot be read."""
+    names = sources()
     stamp = tuple((assets_dir / name).stat().st_mtime_ns for name in names)
     for bundle, text in _bundles(assets_dir, stamp).items():
         target = site_dir / bundle
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    for name in VENDORED:
+        target = site_dir / "assets" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((assets_dir / name).read_bytes())
     for name in names:
         (site_dir / "assets" / name).unlink(missing_ok=True)

@@ -5,7 +5,9 @@ sections and quizzes. ``overrides/counsellors.html``, the template that ``docs/c
 in its front matter, leaves a placeholder (``<div class="fb-directory" data-fb-directory>``) after the
 page's own text; this pass renders ``overrides/partials/counsellors-list.html`` into it. Adding a
 page, a section or a quiz updates the list with no hand editing. Every address is a full one
-(``site_url`` + page + ``#anchor``), ready to paste into an email.
+(``site_url`` + page + ``#anchor``), ready to paste into an email. Each item also carries its pack id
+(``finding_balance.site.packs``), and when the edition has a pack page the list comes with its
+filters and the panel that makes a pack's address (``partials/pack-picker.html``).
 
 Caller: ``finding_balance.site.finish``, once every page is built, under every engine.
 """
@@ -20,6 +22,7 @@ from urllib.parse import urljoin
 import jinja2
 
 from finding_balance.outline import Outline
+from finding_balance.site.packs import PACK_PAGE, pack_id
 from finding_balance.templates import environment
 
 #: How a counsellor would name each type of quiz.
@@ -33,6 +36,9 @@ class Link:
     title: str
     address: str
     kind: str = ""
+    pack_id: str = ""
+    """Its id in a counsellor's pack (``page:anchor``), the same in every edition."""
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,10 @@ class DirectoryEntry:
     minutes: int
     sections: tuple[Link, ...]
     quizzes: tuple[Link, ...]
+
+    @property
+    def pack_id(self) -> str:
+        return pack_id(self.source)
 
 
 def page_address(site_url: str, page_url: str, anchor: str = "") -> str:
@@ -66,9 +76,19 @@ def directory_entry(
         address=address,
         summary=found.summary or " ".join(description.split()),
         minutes=found.minutes,
-        sections=tuple(Link(section.title, f"{address}#{section.anchor}") for section in found.sections),
+        sections=tuple(
+            Link(section.title, f"{address}#{section.anchor}", "", pack_id(source, section.anchor), section.anchor)
+            for section in found.sections
+        ),
         quizzes=tuple(
-            Link(quiz.title, f"{address}#{quiz.anchor}", QUIZ_KINDS.get(quiz.kind, quiz.kind)) for quiz in found.quizzes
+            Link(
+                quiz.title,
+                f"{address}#{quiz.anchor}",
+                QUIZ_KINDS.get(quiz.kind, quiz.kind),
+                pack_id(source, quiz.anchor),
+                quiz.anchor,
+            )
+            for quiz in found.quizzes
         ),
     )
 
@@ -92,7 +112,15 @@ def template() -> jinja2.Template:
     return environment().get_template(TEMPLATE_NAME)
 
 
-def with_directory(html: str, entries: list[DirectoryEntry], own_source: str, words: dict[str, Any]) -> str:
-    """The counsellors page ``html`` with the list of ``entries`` (its own page left out) in place."""
-    listing = template().render(entries=[entry for entry in entries if entry.source != own_source], words=words)
+def listed(entries: list[DirectoryEntry], own_source: str) -> list[DirectoryEntry]:
+    """The entries the counsellors' list shows: every page but its own and the pack page."""
+    return [entry for entry in entries if entry.source not in (own_source, PACK_PAGE)]
+
+
+def with_directory(
+    html: str, entries: list[DirectoryEntry], own_source: str, words: dict[str, Any], pack_address: str = ""
+) -> str:
+    """The counsellors page ``html`` with the list of ``entries`` (its own page and the pack page left
+    out) in place; with ``pack_address`` (the edition's pack page), its filters and pack panel too."""
+    listing = template().render(entries=listed(entries, own_source), words=words, pack_address=pack_address)
     return PLACEHOLDER.sub(lambda _: listing, html, count=1)

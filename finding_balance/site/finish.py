@@ -8,7 +8,8 @@ site-wide steps need from the page: its anchors, its quizzes' links, and for the
 its content (the theme's ``<article>``, not the whole page with its navigation).
 ``SiteFinisher.site``, once every page is written: our CSS and JS bundles (``bundle``), the anchors
 that quiz links and anchor redirects lead to checked across pages, the counsellors' list written
-into its page (``counsellors``; that page gets its policy then), the sitemap's language alternates
+into its page (``counsellors``; that page gets its policy then), the pack page's data (``packs``: every
+page, section and quiz a pack can hold, from the same pages), the sitemap's language alternates
 (``sitemap``), for the main edition the hosts' headers file (``headers``), any other HTML file of
 the site finished (the redirect pages of mkdocs-redirects, for one), and the QR codes kept for the
 next build (``qr_cache``, outside the site).
@@ -35,7 +36,7 @@ from finding_balance.check import unrendered_quizzes
 from finding_balance.outline import outline
 from finding_balance.quiz.markdown import page_url, relative_url
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
-from finding_balance.site import anchors, counsellors, csp, handouts
+from finding_balance.site import anchors, counsellors, csp, handouts, packs
 from finding_balance.site.bundle import write_bundles
 from finding_balance.site.copy_links import in_rows
 from finding_balance.site.headers import write_headers
@@ -174,6 +175,7 @@ class SiteFinisher:
         self._noted: dict[str, _Noted] = {}
         self._quiz_links: list[tuple[str, str, str, str]] = []
         self._directory_pages: dict[str, tuple[str, str]] = {}
+        self._pack_pages: dict[str, tuple[str, str]] = {}
         self._finished: set[str] = set()
         self._reported: set[AnchorRedirect] = set()
         self.problems: list[str] = []
@@ -271,6 +273,10 @@ class SiteFinisher:
             # Finished in ``site``, once every page it lists is known.
             self._directory_pages[source] = (html, name)
             return html
+        if packs.has_placeholder(content):
+            # The same: its data holds every page.
+            self._pack_pages[source] = (html, name)
+            return html
         return _finish_page(html, self.context, name, self.qr_codes)
 
     def _ids_of(self, source: str) -> frozenset[str]:
@@ -308,12 +314,20 @@ class SiteFinisher:
             # The main edition: the host reads one headers file, at the root, for every edition.
             write_headers(context.site_dir)
 
-        if self._directory_pages:
+        if self._directory_pages or self._pack_pages:
             listed = self._directory_entries()
+            pack_url = self.urls.get(packs.PACK_PAGE)
+            pack_address = counsellors.page_address(context.site_url, pack_url) if pack_url else ""
             for source, (html, name) in self._directory_pages.items():
-                html = counsellors.with_directory(html, listed, source, context.extra.get("words", {}))
+                words = context.extra.get("words", {})
+                html = counsellors.with_directory(html, listed, source, words, pack_address)
                 finished = _finish_page(html, context, name, self.qr_codes)
                 (context.site_dir / name).write_text(finished, encoding="utf-8")
+            if self._pack_pages:
+                data = self._pack_data(listed)
+                for html, name in self._pack_pages.values():
+                    finished = _finish_page(packs.with_data(html, data), context, name, self.qr_codes)
+                    (context.site_dir / name).write_text(finished, encoding="utf-8")
 
         for root, _, names in os.walk(context.site_dir):
             for file_name in names:
@@ -335,6 +349,15 @@ class SiteFinisher:
         """Every page noted, as the counsellors' list shows it, in navigation order."""
         entries = {source: noted.entry or self._directory_entry(source, noted) for source, noted in self._noted.items()}
         return counsellors.in_order(entries, [source for _, source in self.context.nav])
+
+    def _pack_data(self, entries: list[counsellors.DirectoryEntry]) -> dict[str, object]:
+        """What the pack page reads: every item of every page the counsellors' list shows."""
+        items: dict[str, packs.PackItem] = {}
+        leave_out = {packs.PACK_PAGE, *self._directory_pages}
+        for entry in entries:
+            if entry.source not in leave_out:
+                items.update(packs.page_items(entry, self._noted[entry.source].content))
+        return packs.pack_data(items, self.redirects)
 
     def _directory_entry(self, source: str, noted: _Noted) -> counsellors.DirectoryEntry:
         title = self._nav_titles.get(source)

@@ -12,7 +12,8 @@
  *   address names it, location.replace() goes to the new place.
  *
  * Set up once per page view through Material's document$ (instant navigation), idempotent; the
- * click listener is global and added once.
+ * click listener is global and added once. Its copy to the clipboard is shared with the pack panel of
+ * the counsellors' list (window.findingBalanceLinks.copy).
  */
 (function () {
   "use strict";
@@ -93,7 +94,12 @@
   }
 
   function followMovedAnchor() {
-    var anchor = decodeURIComponent(window.location.hash.slice(1));
+    var anchor = "";
+    try {
+      anchor = decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return; // not an anchor of this site (a broken %-escape): nothing moved there
+    }
     var old = anchor ? document.getElementById(anchor) : null;
     var target = old && old.getAttribute("data-fb-moved-to");
     // Moved within the page: the old anchor sits right before the new one, the browser is there.
@@ -167,5 +173,5 @@
     onEachPage();
   }
 
-  window.findingBalanceLinks = { setUp: setUp };
+  window.findingBalanceLinks = { setUp: setUp, copy: copyText };
 })();
