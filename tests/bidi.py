@@ -9,6 +9,7 @@ use is here; the protocol is https://w3c.github.io/webdriver-bidi/.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
@@ -119,8 +120,6 @@ class BiDiSession:
     def close(self) -> None:
         """End the session and the browser with it (``browser.close``), then the connection."""
         if not self._closed:
-            try:
+            with contextlib.suppress(BiDiError):
                 self.command("browser.close", {}, timeout=10)
-            except BiDiError:
-                pass
         self._socket.close()

@@ -27,6 +27,9 @@ CATCH_ERRORS_COOKIE = "fb-test-catch-errors"
 CAUGHT_KEY = "fb-test-errors"
 #: Keys a test may press, by the names Playwright uses (others map them to WebDriver's codes).
 KEYS = ("Tab", "Enter", "Space", "Shift", "ArrowDown", "Escape")
+#: A page of the site to open for reaching the site's storage (a file that is not a page, such as a
+#: script, makes MiniBrowser wait for a load that never comes).
+ORIGIN_PAGE = "404.html"
 #: How long ``wait_for`` waits by default, in seconds.
 WAIT_SECONDS = 10.0
 
@@ -35,6 +38,9 @@ class Tab(ABC):
     """A browser tab of one engine, on a fresh profile (no storage from other tests)."""
 
     engine: str
+    #: Whether a navigation that fails (the neutral page, refused by the proxy) leaves the page it
+    #: was leaving on screen, as WebKit does, rather than showing an error page at the new address.
+    failed_load_keeps_page = False
 
     @abstractmethod
     def goto(self, url: str) -> None:

@@ -1,13 +1,11 @@
 """A proxy on localhost that the cross-browser tests give every browser, so that nothing leaves the
 machine and the tests can see where a page tried to go.
 
-It connects to nothing: it writes down the address of each request for another host, and answers a
-plain http request with a small neutral page, but a ``CONNECT`` (an https address) never: the
-browser's navigation stays pending, with the page it was leaving still on screen, until the test
-goes elsewhere (which cancels it) or ``CONNECT_SECONDS`` pass. An answer (even a refusal) would
-bring an error page in, racing the test's next navigation. The quick exit's neutral page
-(https://www.bbc.co.uk/weather, say) is such a request, so "the browser set off for the neutral page"
-is "the proxy saw that host". The site itself, on 127.0.0.1, is fetched directly.
+It connects to nothing: it writes down the address of each request for another host and answers
+``403 Forbidden`` (to a ``CONNECT``, for an https address) or a small neutral page (to a plain http
+request). The quick exit's neutral page (https://www.bbc.co.uk/weather, say) is such a request, so
+"the browser left for the neutral page" is "the proxy saw that host". The site itself, on 127.0.0.1,
+is fetched directly.
 """
 
 from __future__ import annotations
@@ -18,8 +16,6 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
-#: How long a CONNECT is held open, unanswered, at most.
-CONNECT_SECONDS = 30
 NEUTRAL_PAGE = b"<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
 
 
@@ -32,13 +28,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_CONNECT(self) -> None:
         host = self.path.rsplit(":", 1)[0]
         self.seen.append(f"https://{host}/")
-        self.close_connection = True
-        self.connection.settimeout(CONNECT_SECONDS)
-        try:
-            while self.connection.recv(4096):  # until the browser gives up on it
-                pass
-        except OSError:  # timed out, or reset
-            pass
+        self.send_response(403)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def do_GET(self) -> None:
         self.seen.append(self.path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from browser_tabs import CATCH_ERRORS_COOKIE, Engine, Tab
 from outside_proxy import OutsideProxy
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage
+from playwright.sync_api import Error as PlaywrightError
 
 
 class ChromiumTab(Tab):
@@ -46,7 +47,12 @@ class ChromiumTab(Tab):
         self.page.keyboard.type(text)
 
     def url(self) -> str:
-        return self.page.url
+        # The document's own address: after a failed navigation Chromium shows its error page
+        # (chrome-error://chromewebdata/), while Playwright's page.url keeps the last page's.
+        try:
+            return self.page.evaluate("location.href")
+        except PlaywrightError:  # between two documents
+            return self.page.url
 
     def engine_errors(self) -> list[str]:
         return list(self._errors)

@@ -20,7 +20,14 @@ from browser_tabs import CATCH_ERRORS_COOKIE, Engine, Tab
 from outside_proxy import OutsideProxy
 
 #: WebDriver's codes for the keys of ``browser_tabs.KEYS``.
-KEY_CODES = {"Tab": "\ue004", "Enter": "\ue007", "Space": " ", "Shift": "\ue008", "ArrowDown": "\ue015", "Escape": "\ue00c"}
+KEY_CODES = {
+    "Tab": "\ue004",
+    "Enter": "\ue007",
+    "Space": " ",
+    "Shift": "\ue008",
+    "ArrowDown": "\ue015",
+    "Escape": "\ue00c",
+}
 
 
 class FirefoxTab(Tab):
@@ -72,7 +79,9 @@ class FirefoxTab(Tab):
         self.session.command("input.performActions", {"context": self.context, "actions": [source]})
 
     def _keys(self, codes: list[str]) -> None:
-        actions = [step for code in codes for step in ({"type": "keyDown", "value": code}, {"type": "keyUp", "value": code})]
+        actions = [
+            step for code in codes for step in ({"type": "keyDown", "value": code}, {"type": "keyUp", "value": code})
+        ]
         self._actions({"type": "key", "id": "keyboard", "actions": actions})
 
     def press(self, key: str) -> None:
@@ -119,7 +128,9 @@ class FirefoxEngine(Engine):
 
     def new_tab(self, base_url: str) -> Tab:
         user_context = self.session.command("browser.createUserContext", {})["userContext"]
-        context = self.session.command("browsingContext.create", {"type": "tab", "userContext": user_context})["context"]
+        context = self.session.command("browsingContext.create", {"type": "tab", "userContext": user_context})[
+            "context"
+        ]
         viewport = {"width": 1280, "height": 900}
         self.session.command("browsingContext.setViewport", {"context": context, "viewport": viewport})
         cookie = {

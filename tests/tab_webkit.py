@@ -9,6 +9,8 @@ What WebKitGTK's driver cannot do, and how the tests make up for it:
   catches a thrown error, a rejected promise and a ``console.error`` in every engine.
 - It has no user contexts: one window serves every test, and a new tab is that window with its
   cookies and storage emptied.
+- A navigation that fails keeps the page it was leaving (no error page), and a script run while a
+  navigation is pending waits for it to end: the quick-exit tests wait for the blanked page to stay.
 - Its proxy capability speaks TLS to the proxy for https addresses, so the proxy is given to
   MiniBrowser as ``https_proxy`` and ``http_proxy`` instead, which it honours with plain CONNECT.
 """
@@ -19,7 +21,7 @@ import os
 import shutil
 import subprocess
 
-from browser_tabs import CATCH_ERRORS_COOKIE, Engine, Tab
+from browser_tabs import CATCH_ERRORS_COOKIE, ORIGIN_PAGE, Engine, Tab
 from outside_proxy import OutsideProxy
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
@@ -34,8 +36,6 @@ KEY_CODES = {
     "ArrowDown": Keys.ARROW_DOWN,
     "Escape": Keys.ESCAPE,
 }
-#: A file the test server serves on the site's own address (sitebuild.py), to empty storage from.
-SITE_ORIGIN_PAGE = "__test__/catch-errors.js"
 
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
@@ -47,20 +47,25 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     command = [xvfb, "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"]
     process = subprocess.Popen(command, pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write)
+    # Xvfb writes the number, then a newline: read both, or its second write fails and it stops.
+    number = b""
     try:
-        number = os.read(read, 32).decode().strip()
+        while not number.endswith(b"\n") and (chunk := os.read(read, 32)):
+            number += chunk
     finally:
         os.close(read)
+    number = number.strip()
     if not number:
         process.kill()
         raise RuntimeError("Xvfb did not start")
-    return process, f":{number}"
+    return process, f":{number.decode()}"
 
 
 class WebKitTab(Tab):
     """The session's MiniBrowser window, emptied for this test."""
 
     engine = "webkit"
+    failed_load_keeps_page = True
 
     def __init__(self, driver: webdriver.WebKitGTK) -> None:
         self.driver = driver
@@ -119,7 +124,7 @@ class WebKitEngine(Engine):
 
     def new_tab(self, base_url: str) -> Tab:
         self.driver.set_window_size(1280, 900)
-        self.driver.get(base_url + SITE_ORIGIN_PAGE)
+        self.driver.get(base_url + ORIGIN_PAGE)
         self.driver.delete_all_cookies()
         self.driver.add_cookie({"name": CATCH_ERRORS_COOKIE, "value": "1", "path": "/"})
         self.driver.execute_script("localStorage.clear(); sessionStorage.clear();")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import urllib.request
 
 import pytest
-from browser_tabs import CATCH_ERRORS_COOKIE, Tab
+from browser_tabs import CATCH_ERRORS_COOKIE, ORIGIN_PAGE, Tab
 from conftest import BuiltSite
 from key_paths import EDITIONS, PAGES, PATHS, KeyPage, Visit
 from outside_proxy import OutsideProxy
@@ -45,7 +45,7 @@ def test_the_reader_can(tab: Tab, built_site: BuiltSite, outside: OutsideProxy, 
     visit = visit_of(tab, built_site, language, outside)
     PATHS[name](visit)
     if not tab.url().startswith(built_site.base_url):
-        tab.goto(built_site.base_url + CATCH_ERRORS_PATH)  # back on the site to read what it caught
+        tab.goto(built_site.base_url + ORIGIN_PAGE)  # back on the site to read what it caught
     assert tab.errors() == []
 
 
@@ -53,7 +53,8 @@ MISTAKES = {
     "thrown": "setTimeout(() => { throw new Error('fb-test-thrown'); });",
     "rejected": "Promise.reject(new Error('fb-test-rejected'));",
     "console": "console.error('fb-test-console');",
-    "policy": "const s = document.createElement('script'); s.textContent = 'window.fbInline = 1'; document.head.append(s);",
+    "policy": "const s = document.createElement('script'); s.textContent = 'window.fbInline = 1';"
+    " document.head.append(s);",
 }
 
 
