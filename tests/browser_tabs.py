@@ -90,7 +90,11 @@ class Tab(ABC):
             if value:
                 return value
             if time.monotonic() > deadline:
-                raise AssertionError(f"{self.engine}: waited {timeout} s for {what}")
+                try:
+                    seen = self.errors()
+                except Exception:  # not on one of the site's pages
+                    seen = self.engine_errors()
+                raise AssertionError(f"{self.engine}: waited {timeout} s for {what}; script errors: {seen}")
             time.sleep(0.05)
 
     def focus(self, selector: str) -> None:
