@@ -18,9 +18,11 @@ done
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "No Firefox found: installing Debian's firefox-esr package." >&2
     export DEBIAN_FRONTEND=noninteractive
-    { apt-get install -y -q firefox-esr || { apt-get update -q && apt-get install -y -q firefox-esr; }; } >&2
+    # No recommended packages: they can bring fonts that change the page's "Helvetica" and so the
+    # layout that the Chromium tests measure (see find-webkit.sh).
+    { apt-get install -y -q --no-install-recommends firefox-esr || { apt-get update -q && apt-get install -y -q --no-install-recommends firefox-esr; }; } >&2
     if [ -x /usr/bin/firefox-esr ]; then echo /usr/bin/firefox-esr; exit 0; fi
 fi
 
-echo "No Firefox found: install Debian's 'firefox-esr' package (sudo apt-get install firefox-esr) or set FIREFOX to the path of a Firefox binary." >&2
+echo "No Firefox found: install Debian's 'firefox-esr' package (sudo apt-get install --no-install-recommends firefox-esr) or set FIREFOX to the path of a Firefox binary." >&2
 exit 1
