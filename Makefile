@@ -1,6 +1,7 @@
 # Two commands from a fresh machine (Python 3.11+, make, git):
 #   make serve   set everything up, then build and serve every edition at http://127.0.0.1:8000/
-#   make test    set everything up, then run every check (lint, unit, build and browser tests)
+#   make test    set everything up, then run every check (lint, unit, build and browser tests; the key
+#                paths in Chromium, Firefox and WebKit: tests/find-*.sh install the browsers if missing)
 # For maintainers:
 #   make build   build every edition into site/ (ENGINE=mkdocs, properdocs or zensical; default mkdocs)
 #   make check   check every page and setting without building
@@ -45,6 +46,8 @@ lint: $(INSTALLED)
 
 test: $(INSTALLED) $(NODE_INSTALLED) lint
 	CHROMIUM="$$(sh tests/find-chromium.sh)" && export CHROMIUM && \
+	FIREFOX="$$(sh tests/find-firefox.sh)" && export FIREFOX && \
+	WEBKIT="$$(sh tests/find-webkit.sh)" && export WEBKIT && \
 	JAVA="$$(sh tests/find-java.sh)" && export JAVA && \
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 

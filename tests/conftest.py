@@ -1,4 +1,5 @@
-"""Session fixtures: the real site built once with ``--strict``, served on localhost, and Chromium."""
+"""Session fixtures: the real site built once with ``--strict``, served on localhost, Chromium, and the
+three browser engines of the cross-browser tests (Chromium, Firefox, WebKit)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,16 @@ from pathlib import Path
 
 import fuzzing
 import pytest
+from browser_tabs import Engine, Tab
 from bs4 import BeautifulSoup
 from gates import KeyboardWalk, keyboard_walk, site_pages
 from hypothesis import settings
+from outside_proxy import OutsideProxy, outside_proxy
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
 from sitebuild import PROJECT_ROOT, bind_server, serving, site_build
+from tab_chromium import ChromiumEngine
+from tab_firefox import FirefoxEngine
+from tab_webkit import WebKitEngine
 
 # The budget of the property-based tests: "quick" unless HYPOTHESIS_PROFILE says "fuzz" (make fuzz).
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", fuzzing.DEFAULT_PROFILE))
@@ -147,3 +153,53 @@ def keyboard_walks(browser: Browser, built_site: BuiltSite) -> dict[str, Keyboar
         finally:
             context.close()
     return walks
+
+
+# ---------------------------------------------------------------------------------------------------
+# The three browser engines of the cross-browser tests (test_key_paths.py, key_paths.py)
+
+#: Every engine the key paths run in. Each is started once, when its first test needs it.
+BROWSER_ENGINES = ("chromium", "firefox", "webkit")
+
+
+def browser_binary(variable: str, finder: str, default: str) -> str:
+    """The browser that ``make test`` found (``variable``), else ``default``. Never skipped: a missing
+    browser is a failure, in CI and locally alike."""
+    path = os.environ.get(variable) or default
+    if not Path(path).exists():
+        pytest.fail(
+            f"No browser at {path}: run the tests with 'make test', which finds or installs it "
+            f"(tests/{finder}), or set {variable}.",
+            pytrace=False,
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def outside() -> Iterator[OutsideProxy]:
+    """The proxy every cross-browser tab sends other hosts' requests to (nothing leaves the machine)."""
+    with outside_proxy() as proxy:
+        yield proxy
+
+
+@pytest.fixture(scope="session", params=BROWSER_ENGINES)
+def browser_engine(request: pytest.FixtureRequest, outside: OutsideProxy) -> Iterator[Engine]:
+    """One running browser engine; the tests that use it are run together, then it is stopped."""
+    name = request.param
+    if name == "chromium":
+        engine: Engine = ChromiumEngine(request.getfixturevalue("browser"), outside)
+    elif name == "firefox":
+        engine = FirefoxEngine(browser_binary("FIREFOX", "find-firefox.sh", "/usr/bin/firefox-esr"), outside)
+    else:
+        default = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+        engine = WebKitEngine(browser_binary("WEBKIT", "find-webkit.sh", default), outside)
+    yield engine
+    engine.close()
+
+
+@pytest.fixture
+def tab(browser_engine: Engine, built_site: BuiltSite) -> Iterator[Tab]:
+    """A tab of ``browser_engine`` with empty storage, on no page yet."""
+    new_tab = browser_engine.new_tab(built_site.base_url)
+    yield new_tab
+    new_tab.close()

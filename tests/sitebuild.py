@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
+
+from browser_tabs import CATCH_ERRORS_COOKIE
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -76,9 +79,56 @@ def build_variant(
     return mkdocs_build(config_file, site_dir, strict=strict), site_dir
 
 
+#: Test only (browser_tabs.py): the page error catcher, served at this address on the site's own host.
+CATCH_ERRORS_PATH = "/__test__/catch-errors.js"
+CATCH_ERRORS_FILE = Path(__file__).with_name("catch-errors.js")
+_POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
+
+
+def with_error_catcher(html: str) -> str:
+    """``html`` with catch-errors.js as its first script: right after the page's Content Security
+    Policy (so the policy applies to it, unchanged), or at the top of ``<head>`` on a page without one."""
+    tag = f'<script src="{CATCH_ERRORS_PATH}"></script>'
+    match = _POLICY_META.search(html)
+    at = match.end() if match else html.index("<head>") + len("<head>")
+    return html[:at] + tag + html[at:]
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the site as any static host would. For a browser that sends the cookie
+    ``CATCH_ERRORS_COOKIE`` (the cross-browser tests' tabs), each page comes with catch-errors.js
+    added (``with_error_catcher``); everyone else gets the built files byte for byte."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        found = self._test_only_body()
+        if found is None:
+            super().do_GET()
+            return
+        body, content_type = found
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _test_only_body(self) -> tuple[bytes, str] | None:
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path == CATCH_ERRORS_PATH:
+            return CATCH_ERRORS_FILE.read_bytes(), "text/javascript; charset=utf-8"
+        if f"{CATCH_ERRORS_COOKIE}=1" not in self.headers.get("Cookie", ""):
+            return None
+        if not path.endswith(("/", ".html")):
+            return None
+        file = Path(self.translate_path(path))
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            return None
+        html = with_error_catcher(file.read_text(encoding="utf-8"))
+        return html.encode("utf-8"), "text/html; charset=utf-8"
 
 
 HeaderRules = list[tuple[str, list[tuple[str, str]]]]
