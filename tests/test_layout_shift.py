@@ -57,17 +57,29 @@ def layout_shift(page: Page, url: str) -> tuple[float, list[dict[str, object]]]:
     return sum(shift["value"] for shift in shifts), shifts
 
 
+#: First visits per page. Headless Chromium here sometimes paints one frame before the header's layout
+#: is final (about one load in ten, on the unchanged site of 2026-12-05 too, more often under load): a
+#: 0.0002 shift of the site name. A shift our pages cause happens on every visit, so a page fails when
+#: each of its visits shifts; one clean first visit shows the page itself lays out without a shift.
+VISITS = 3
+
+
 def test_cumulative_layout_shift_is_zero_on_a_phone(browser: Browser, built_site: BuiltSite) -> None:
     found = {}
     for address in CLS_PAGES:
-        # A fresh context for each load: nothing cached, as for a first visit.
-        context = browser.new_context(viewport=PHONE)
-        try:
-            cls, shifts = layout_shift(context.new_page(), built_site.base_url + address)
-        finally:
-            context.close()
-        if cls > 0:
-            found[address or "/"] = (cls, shifts)
+        seen = []
+        for _ in range(VISITS):
+            # A fresh context for each load: nothing cached, as for a first visit.
+            context = browser.new_context(viewport=PHONE)
+            try:
+                cls, shifts = layout_shift(context.new_page(), built_site.base_url + address)
+            finally:
+                context.close()
+            if cls == 0:
+                break
+            seen.append((cls, shifts))
+        else:
+            found[address or "/"] = seen[0]
     assert not found, found
 
 
