@@ -41,7 +41,7 @@ async () => {
   for (const el of document.querySelectorAll('.md-banner *, .md-header *, .md-content *, .md-footer *')) {
     if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
     const box = el.getBoundingClientRect();
-    if (!box.width && !box.height) continue;
+    if (!box.width || !box.height) continue;  // no area: nothing a reader could see move
     places[key(el)] = {where: [Math.round(box.left), Math.round(box.top + scrollY), Math.round(box.width),
                                Math.round(box.height)], what: el.tagName.toLowerCase() + '.' + el.className};
   }
