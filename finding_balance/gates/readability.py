@@ -1,0 +1,78 @@
+"""Gate: every page reads in plain words, scored on what a reader reads (``pages.prose``).
+
+English: Flesch-Kincaid grade at most 8; Spanish: Szigriszt-Pazos at least 70; both at most 20 words a
+sentence on average. A site may pass its own limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textstat.textstat import textstatistics
+
+from finding_balance.gates.pages import article_of, content_pages, name_of, prose
+
+MAX_WORDS_PER_SENTENCE = 20.0
+
+
+@dataclass(frozen=True)
+class Limit:
+    """How a language's pages are scored and the score they must reach."""
+
+    name: str
+    lowest_is_easiest: bool
+    limit: float
+
+
+#: The score of each language we know; another language is not scored.
+LIMITS = {
+    "en": Limit("Flesch-Kincaid grade", lowest_is_easiest=True, limit=8.0),
+    "es": Limit("Szigriszt-Pazos", lowest_is_easiest=False, limit=70.0),
+}
+
+
+def scorer(language: str) -> textstatistics:
+    """A textstat scorer of its own for ``language`` (``set_lang`` would change every other one)."""
+    statistics = textstatistics()
+    statistics.set_lang(language)
+    return statistics
+
+
+def score(text: str, language: str) -> float:
+    statistics = scorer(language)
+    if language == "es":
+        return statistics.szigriszt_pazos(text)
+    return statistics.flesch_kincaid_grade(text)
+
+
+def page_scores(site_dir: Path, language: str) -> dict[str, tuple[float, float]]:
+    """Each content page's score and average words per sentence (pages of other editions, in
+    sub-folders with their own ``lang``, are left to their own call)."""
+    statistics = scorer(language)
+    results = {}
+    for path in content_pages(site_dir):
+        html = path.read_text(encoding="utf-8")
+        if f'<html lang="{language}"' not in html:
+            continue
+        content = article_of(html)
+        if content is None:
+            continue
+        text = prose(content)
+        if not text.strip():
+            continue
+        results[name_of(site_dir, path)] = (score(text, language), statistics.words_per_sentence(text))
+    return results
+
+
+def readability_problems(site_dir: Path, language: str, limit: Limit | None = None) -> list[str]:
+    """The pages of ``language`` whose score misses its limit or whose sentences are too long."""
+    limit = limit or LIMITS[language]
+    problems = []
+    for name, (value, words) in page_scores(site_dir, language).items():
+        too_hard = value > limit.limit if limit.lowest_is_easiest else value < limit.limit
+        if too_hard:
+            bound = "at most" if limit.lowest_is_easiest else "at least"
+            problems.append(f"{name}: {limit.name} {value:.1f}, should be {bound} {limit.limit:g}")
+        if words > MAX_WORDS_PER_SENTENCE:
+            problems.append(f"{name}: {words:.1f} words a sentence, should be at most {MAX_WORDS_PER_SENTENCE:g}")
+    return problems
