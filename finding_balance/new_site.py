@@ -1,0 +1,69 @@
+"""``python -m finding_balance new DIR``: a new microsite that builds at once and uses this package.
+
+It writes the starter site (``finding_balance/starter/``: its README says what is in it) in the
+chosen language: config, pages, a README with the two commands, a Makefile, ``.ci/run`` and tests that
+run the package's gates (``finding_balance.gates``). Every feature stays in the package, so upgrading
+the package upgrades the site; the new site has no ``overrides/`` until it wants to change something.
+Engine-free; only the build command calls it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+STARTER = Path(__file__).with_name("starter")
+#: The sourced helpline data of each language, the same files this repository's help page shows.
+HELPLINE_DATA = Path(__file__).with_name("helplines") / "data"
+LANGUAGES = ("en", "es")
+EMPTY_HELPLINES = """\
+# The helplines of the help page, by country (format: the Finding Balance README, "Helplines").
+# With no country listed, the help page points readers to a helpline directory.
+countries: []
+"""
+
+
+class NewSiteError(Exception):
+    """The new site cannot be written where asked: the message says why."""
+
+
+def package_requirement() -> str:
+    """How a new site installs this package: the release it was made with, with its gates."""
+    try:
+        release = version("finding-balance")
+    except PackageNotFoundError:
+        release = ""
+    return f"finding-balance[gates]=={release}" if release else "finding-balance[gates]"
+
+
+def write_site(target: Path, language: str = "en", *, helplines: bool = True, requirement: str = "") -> list[Path]:
+    """Write the starter site in ``language`` into ``target`` (which must not exist or be empty);
+    return the files written. ``helplines``: copy the sourced helpline data, else an empty list.
+    ``requirement``: the line that installs this package (default: ``package_requirement``)."""
+    if language not in LANGUAGES:
+        raise NewSiteError(f"there is no starter site in '{language}'; choose one of {', '.join(LANGUAGES)}")
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise NewSiteError(f"{target} already exists and is not an empty folder; choose a new one")
+    written: list[Path] = []
+    for tree in (STARTER / "common", STARTER / language):
+        for source in sorted(path for path in tree.rglob("*") if path.is_file()):
+            if "__pycache__" in source.parts:
+                continue
+            destination = target / source.relative_to(tree)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination)
+            written.append(destination)
+    requirements = target / "requirements.txt"
+    requirements.write_text(
+        requirements.read_text(encoding="utf-8").replace("@PACKAGE@", requirement or package_requirement()),
+        encoding="utf-8",
+    )
+    data = target / "helplines" / f"{language}.yml"
+    data.parent.mkdir(parents=True, exist_ok=True)
+    if helplines:
+        shutil.copyfile(HELPLINE_DATA / f"{language}.yml", data)
+    else:
+        data.write_text(EMPTY_HELPLINES, encoding="utf-8")
+    written.append(data)
+    return written
