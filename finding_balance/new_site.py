@@ -24,6 +24,11 @@ countries: []
 """
 
 
+def _dotted(relative: Path) -> Path:
+    """``dot-gitignore`` is written as ``.gitignore``: package data keeps no hidden files."""
+    return Path(*(part.replace("dot-", ".", 1) if part.startswith("dot-") else part for part in relative.parts))
+
+
 class NewSiteError(Exception):
     """The new site cannot be written where asked: the message says why."""
 
@@ -50,10 +55,11 @@ def write_site(target: Path, language: str = "en", *, helplines: bool = True, re
         for source in sorted(path for path in tree.rglob("*") if path.is_file()):
             if "__pycache__" in source.parts:
                 continue
-            destination = target / source.relative_to(tree)
+            destination = target / _dotted(source.relative_to(tree))
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination)
             written.append(destination)
+    (target / ".ci" / "run").chmod(0o755)
     requirements = target / "requirements.txt"
     requirements.write_text(
         requirements.read_text(encoding="utf-8").replace("@PACKAGE@", requirement or package_requirement()),
