@@ -23,7 +23,7 @@ ENGINE ?= mkdocs
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[engines,test]'
+	$(BIN)/python -m pip install --quiet -e '.[engines,gates,test]'
 	touch $@
 
 # --ignore-scripts: vnu-jar's install script would download a Java; the tests use Debian's.

@@ -3,12 +3,16 @@
     python -m finding_balance build [--engine mkdocs|properdocs|zensical] [--site-dir DIR]
     python -m finding_balance check
     python -m finding_balance serve [--port 8000]
+    python -m finding_balance new DIR [--language en|es] [--no-helplines]
+    python -m finding_balance urls [--list tests/published-urls.txt]
 
 The editions are ``mkdocs.yml`` (written to ``site/``) and every ``mkdocs.<lang>.yml`` beside it
 (``site/<lang>/``, its ``site_url`` the main one plus ``<lang>/``). MkDocs and ProperDocs build with
 our hooks; Zensical through ``finding_balance.engines.zensical``. ``check`` runs the check before the
 build alone. ``serve`` builds with MkDocs, serves ``site/`` on localhost and builds again when a
-source changes. ``make build``, ``make serve`` and the tests call this.
+source changes. ``new`` writes a new microsite (``finding_balance.new_site``); ``urls`` adds a build's
+new page, section and quiz addresses to the list of published addresses (``finding_balance.gates.addresses``).
+``make build``, ``make serve``, ``make urls`` and the tests call this.
 """
 
 from __future__ import annotations
@@ -152,6 +156,45 @@ def serve(root: Path, port: int) -> None:
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
+def new(target: Path, language: str, helplines: bool, requirement: str) -> int:
+    from finding_balance.new_site import NewSiteError, write_site
+
+    try:
+        write_site(target, language, helplines=helplines, requirement=requirement)
+    except NewSiteError as error:
+        print(f"ERROR   -  {error}", file=sys.stderr)
+        return 1
+    print(f"INFO    -  a new site in {target}: cd {target} && make serve (or make test)", file=sys.stderr)
+    return 0
+
+
+def urls(root: Path, list_file: Path) -> int:
+    """Build the site, add its new addresses to ``list_file``, report the listed ones that are broken."""
+    from finding_balance.gates import addresses
+
+    with tempfile.TemporaryDirectory() as folder:
+        site_dir = Path(folder)
+        problem = build("mkdocs", root, site_dir)
+        if problem:
+            print(f"ERROR   -  {problem}\nThe site does not build: fix that first.", file=sys.stderr)
+            return 1
+        listed = addresses.read_list(list_file) if list_file.exists() else []
+        published = addresses.addresses_in(site_dir)
+        added = [address for address in published if address not in listed]
+        list_file.parent.mkdir(parents=True, exist_ok=True)
+        addresses.write_list(addresses.merged(listed, published), list_file)
+        problems = addresses.broken(site_dir, listed)
+    print(f"{list_file}: {len(added)} new address(es) added." if added else f"{list_file}: no new addresses.")
+    for address in added:
+        print(f"  + {address}")
+    if problems:
+        print("Listed addresses that no longer work: add a redirect for each (see the top of the list):")
+        for address, reason in problems.items():
+            print(f"  ! {address}  ({reason})")
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m finding_balance", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -162,6 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="check every edition's settings and pages, without building")
     serve_parser = commands.add_parser("serve", help="build, serve on localhost, rebuild on changes")
     serve_parser.add_argument("--port", type=int, default=8000)
+    new_parser = commands.add_parser("new", help="write a new microsite that uses this package")
+    new_parser.add_argument("directory", type=Path)
+    new_parser.add_argument("--language", choices=("en", "es"), default="en")
+    new_parser.add_argument("--no-helplines", action="store_true", help="an empty helpline list, not ours")
+    new_parser.add_argument("--package", default="", help="how the new site installs this package (requirements line)")
+    urls_parser = commands.add_parser("urls", help="add new page, section and quiz addresses to the published list")
+    urls_parser.add_argument("--list", type=Path, default=Path("tests/published-urls.txt"))
     arguments = parser.parse_args(argv)
     root = Path.cwd()
     if arguments.command == "check":
@@ -169,6 +219,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(f"ERROR   -  {problem}", file=sys.stderr)
         return 1 if problems else 0
+    if arguments.command == "new":
+        return new(arguments.directory, arguments.language, not arguments.no_helplines, arguments.package)
+    if arguments.command == "urls":
+        return urls(root, arguments.list)
     if arguments.command == "serve":
         serve(root, arguments.port)
         return 0

@@ -1,10 +1,13 @@
 """Gate: every page reads in plain words, scored on what a reader reads (``pages.prose``).
 
 English: Flesch-Kincaid grade at most 8; Spanish: Szigriszt-Pazos at least 70; both at most 20 words a
-sentence on average. A site may pass its own limits."""
+sentence on average. Each page is scored in its own language (its ``<html lang>``); a site may pass
+its own limits."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,37 +41,35 @@ def scorer(language: str) -> textstatistics:
     return statistics
 
 
-def score(text: str, language: str) -> float:
-    statistics = scorer(language)
-    if language == "es":
-        return statistics.szigriszt_pazos(text)
-    return statistics.flesch_kincaid_grade(text)
+_LANG = re.compile(r'<html[^>]*\slang="([a-z]{2})')
 
 
-def page_scores(site_dir: Path, language: str) -> dict[str, tuple[float, float]]:
-    """Each content page's score and average words per sentence (pages of other editions, in
-    sub-folders with their own ``lang``, are left to their own call)."""
-    statistics = scorer(language)
+def page_scores(site_dir: Path, limits: Mapping[str, Limit] = LIMITS) -> dict[str, tuple[str, float, float]]:
+    """Each content page's language (its ``<html lang>``), score and average words per sentence; pages
+    in a language without a limit are not scored."""
+    scorers: dict[str, textstatistics] = {}
     results = {}
     for path in content_pages(site_dir):
         html = path.read_text(encoding="utf-8")
-        if f'<html lang="{language}"' not in html:
-            continue
-        content = article_of(html)
+        found = _LANG.search(html)
+        language = found.group(1) if found else ""
+        content = article_of(html) if language in limits else None
         if content is None:
             continue
         text = prose(content)
         if not text.strip():
             continue
-        results[name_of(site_dir, path)] = (score(text, language), statistics.words_per_sentence(text))
+        statistics = scorers.setdefault(language, scorer(language))
+        value = statistics.szigriszt_pazos(text) if language == "es" else statistics.flesch_kincaid_grade(text)
+        results[name_of(site_dir, path)] = (language, value, statistics.words_per_sentence(text))
     return results
 
 
-def readability_problems(site_dir: Path, language: str, limit: Limit | None = None) -> list[str]:
-    """The pages of ``language`` whose score misses its limit or whose sentences are too long."""
-    limit = limit or LIMITS[language]
+def readability_problems(site_dir: Path, limits: Mapping[str, Limit] = LIMITS) -> list[str]:
+    """The pages whose score misses their language's limit or whose sentences are too long."""
     problems = []
-    for name, (value, words) in page_scores(site_dir, language).items():
+    for name, (language, value, words) in page_scores(site_dir, limits).items():
+        limit = limits[language]
         too_hard = value > limit.limit if limit.lowest_is_easiest else value < limit.limit
         if too_hard:
             bound = "at most" if limit.lowest_is_easiest else "at least"
