@@ -22,19 +22,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from finding_balance.config import Edition
+from finding_balance.errors import AuthorError
 from finding_balance.quiz.markdown import PageContext, QuizMemo, link_target, resolve_link, scale_labels
 from finding_balance.quiz.model import DEFAULT_SCALE, QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import LinkError, TextRenderer, render_texts
 from finding_balance.settings import SettingsError, resolve_extra
 from finding_balance.stable_links import parse_anchor_redirects
-
-
-class CheckError(Exception):
-    """Authoring mistakes found before the build; ``problems`` holds one line for each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 class CheckedQuiz(NamedTuple):
@@ -65,7 +58,7 @@ def check_page(
     """Check the quizzes of one Markdown page (``text`` is the whole file, front matter included, so
     lines are the file's own). ``source`` is the page relative to the docs folder, ``pages`` every
     file there (a set, made once a build, saves remaking it for every page). Returns the page's
-    quizzes, or raises ``CheckError`` with the first mistake.
+    quizzes, or raises ``AuthorError`` with the first mistake.
 
     With ``context`` (the page as the engine converts it) links are also resolved as the page needs
     them, and with ``memo`` each quiz and its rendered text are left there for the Markdown extension,
@@ -78,7 +71,7 @@ def check_page(
     try:
         blocks = find_quiz_blocks(text)
     except QuizError as error:
-        raise CheckError([error.describe(display_path)]) from None
+        raise AuthorError([error.describe(display_path)]) from None
     quizzes = []
     for block in blocks:
         kept = memo.kept(context, block, default_scale) if memo is not None and context is not None else None
@@ -90,7 +83,7 @@ def check_page(
         try:
             quiz = parse_quiz(block, default_scale)
         except QuizError as error:
-            raise CheckError([error.describe(display_path)]) from None
+            raise AuthorError([error.describe(display_path)]) from None
         where = f"{display_path}:{block.line}"
         _note_id(quiz.id, where, seen)
 
@@ -102,7 +95,7 @@ def check_page(
 
         texts, problems = render_texts(quiz, renderer, check_link)
         if problems:
-            raise CheckError([QuizError(problems[0], block.line, quiz.id).describe(display_path)])
+            raise AuthorError([QuizError(problems[0], block.line, quiz.id).describe(display_path)])
         if memo is not None and context is not None:
             memo.remember(context, block.source, default_scale, quiz, texts)
         quizzes.append(CheckedQuiz(quiz.id, block.line))
@@ -111,7 +104,7 @@ def check_page(
 
 def _note_id(quiz_id: str, where: str, seen: QuizIds) -> None:
     if quiz_id in seen.places:
-        raise CheckError(
+        raise AuthorError(
             [
                 f"{where}: quiz '{quiz_id}': the id is already used by the quiz at {seen.places[quiz_id]}; "
                 "every quiz needs its own id."
@@ -140,12 +133,12 @@ def check_settings(
     site_name: str = "",
     base: Path | None = None,
 ) -> dict[str, Any]:
-    """Our ``extra:`` settings checked and completed; raises ``CheckError`` naming the key (or the
+    """Our ``extra:`` settings checked and completed; raises ``AuthorError`` naming the key (or the
     helplines file and line). ``base`` is the config's folder, where the helplines file is found. With
     ``pages`` (every file of the docs folder), the pages that anchor redirects name must exist."""
     missing = list(untranslated)
     if missing:
-        raise CheckError(
+        raise AuthorError(
             [
                 f"mkdocs.yml: {missing[0]} is set for another language, but not for '{language}': give this "
                 f"edition's own under {missing[0]} in its config (for example mkdocs.{language}.yml)."
@@ -155,7 +148,7 @@ def check_settings(
         resolved = resolve_extra(extra, language, site_name, base)
         parse_anchor_redirects(extra.get("anchor_redirects"))
     except SettingsError as error:
-        raise CheckError([str(error)]) from None
+        raise AuthorError([str(error)]) from None
     if pages is not None:
         check_redirect_pages(extra, pages)
     return resolved
@@ -163,22 +156,22 @@ def check_settings(
 
 def check_redirect_pages(extra: Mapping[str, Any], pages: Iterable[str]) -> None:
     """The pages that ``extra.anchor_redirects`` names must exist among ``pages`` (the docs folder's
-    files); raises ``CheckError`` naming the redirect."""
+    files); raises ``AuthorError`` naming the redirect."""
     try:
         redirects = parse_anchor_redirects(extra.get("anchor_redirects"))
     except SettingsError as error:
-        raise CheckError([str(error)]) from None
+        raise AuthorError([str(error)]) from None
     existing = set(pages)
     for redirect in redirects:
         if redirect.page not in existing:
-            raise CheckError(
+            raise AuthorError(
                 [
                     f"mkdocs.yml: {redirect.name}: docs/{redirect.page} does not exist; when a whole page moves, "
                     "redirect it under plugins.redirects.redirect_maps, then redirect its anchors from the new page."
                 ]
             )
         if redirect.target_page not in existing:
-            raise CheckError([f"mkdocs.yml: {redirect.name}: the target docs/{redirect.target_page} does not exist."])
+            raise AuthorError([f"mkdocs.yml: {redirect.name}: the target docs/{redirect.target_page} does not exist."])
 
 
 def docs_files(docs_dir: Path) -> list[str]:
@@ -187,7 +180,7 @@ def docs_files(docs_dir: Path) -> list[str]:
 
 
 def check_edition(edition: Edition) -> dict[str, list[CheckedQuiz]]:
-    """Check one edition (a config and its docs folder); raises ``CheckError`` on the first mistake.
+    """Check one edition (a config and its docs folder); raises ``AuthorError`` on the first mistake.
     Returns the quizzes of each page (by its file in the docs folder), for the pass over the built
     site to find them there."""
     files = docs_files(edition.docs_dir)

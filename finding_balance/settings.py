@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from finding_balance.helplines.data import HelplineError, load_helplines
-from finding_balance.messages import one_line, shorten, shown
+from finding_balance.messages import kind, one_line, shorten, shown
 
 
 class SettingsError(Exception):
@@ -76,23 +76,6 @@ def locale_defaults(language: str) -> dict[str, dict[str, str]]:
                 "needs its translation."
             )
     return {group: {key: str(value).strip() for key, value in data[group].items()} for group in GROUPS}
-
-
-def kind(value: Any) -> str:
-    """What a YAML value is, in the words a site owner would use."""
-    if value is None:
-        return "empty"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"a {type(value).__name__}"
 
 
 def _fail(where: str, problem: str) -> SettingsError:

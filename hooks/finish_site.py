@@ -30,7 +30,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from finding_balance.config import nav_pages
-from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
+from finding_balance.errors import AuthorError
+from finding_balance.site.finish import SiteContext, SiteFinisher
 from finding_balance.site.parallel import FinisherProcess, parallel_finisher
 from finding_balance.site.qr_cache import cache_file
 
@@ -64,7 +65,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     )
     try:
         _finisher = SiteFinisher(context)
-    except FinishError as error:
+    except AuthorError as error:
         raise PluginError(str(error)) from None
     _finisher = parallel_finisher(context, _finisher)
 
@@ -78,7 +79,7 @@ def _current() -> SiteFinisher | FinisherProcess:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     try:
         return _current().page(output, page.file.dest_uri, page.file.src_uri)
-    except FinishError as error:
+    except AuthorError as error:
         raise PluginError(str(error)) from None
 
 
@@ -87,7 +88,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
         return output_content
     try:
         return _current().page(output_content, template_name)
-    except FinishError as error:
+    except AuthorError as error:
         raise PluginError(str(error)) from None
 
 
@@ -97,7 +98,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     finisher, _finisher = _current(), None
     try:
         finisher.site()
-    except FinishError as error:
+    except AuthorError as error:
         raise PluginError(str(error)) from None
 
 

@@ -39,7 +39,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from finding_balance.check import CheckedQuiz, CheckError, QuizIds, check_page, unrendered_quizzes
+from finding_balance.check import CheckedQuiz, QuizIds, check_page, unrendered_quizzes
+from finding_balance.errors import AuthorError
 from finding_balance.quiz.cache import QuizCache, cache_file
 from finding_balance.quiz.markdown import QuizMemo, mkdocs_page_context, scale_labels
 
@@ -108,7 +109,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             context=context,
             memo=_build.memo,
         )
-    except CheckError as error:
+    except AuthorError as error:
         raise PluginError(str(error)) from None
     _build.quizzes[page.file.src_uri] = quizzes
     return markdown

@@ -18,8 +18,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from finding_balance.check import CheckError, check_redirect_pages, check_settings
+from finding_balance.check import check_redirect_pages, check_settings
 from finding_balance.config import inherited_settings
+from finding_balance.errors import AuthorError
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -33,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = config_file.parent if config_file else None
     try:
         config.extra.update(check_settings(config.extra, None, language, untranslated, config.site_name, base))
-    except CheckError as error:
+    except AuthorError as error:
         raise PluginError(str(error)) from None
     return config
 
@@ -41,6 +42,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         check_redirect_pages(config.extra, [file.src_uri for file in files.documentation_pages()])
-    except CheckError as error:
+    except AuthorError as error:
         raise PluginError(str(error)) from None
     return files

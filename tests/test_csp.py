@@ -14,8 +14,9 @@ from conftest import BuiltSite, PageLog
 from gates import CSP_LISTENER_JS, search_and_switch_palette, take_quizzes
 from playwright.sync_api import Page
 
+from finding_balance.errors import AuthorError
 from finding_balance.site import csp
-from finding_balance.site.finish import FinishError, SiteContext, _finish_page
+from finding_balance.site.finish import SiteContext, _finish_page
 
 # --- The hook's pure functions ----------------------------------------------------------------------
 
@@ -88,7 +89,7 @@ def test_policy_is_written_first_in_head_after_charset() -> None:
     ],
 )
 def test_pages_it_cannot_protect_stop_the_build(html: str, reason: str) -> None:
-    with pytest.raises(FinishError, match=reason):
+    with pytest.raises(AuthorError, match=reason):
         post_template(html, "odd.html")
 
 

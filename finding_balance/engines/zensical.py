@@ -78,7 +78,7 @@ def theme_style_hashes(site_dir: Path) -> tuple[str, ...]:
 
 
 def build(edition: Edition) -> subprocess.CompletedProcess[str]:
-    """Build ``edition`` with Zensical and finish it. Raises ``CheckError`` or ``FinishError`` on a
+    """Build ``edition`` with Zensical and finish it. Raises ``AuthorError`` or ``AuthorError`` on a
     mistake; returns Zensical's process (a non-zero ``returncode`` when Zensical failed)."""
     quizzes = check_edition(edition)
     site_name = str(edition.raw.get("site_name") or "")

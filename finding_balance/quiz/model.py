@@ -8,7 +8,6 @@ line and what is wrong.
 
 from __future__ import annotations
 
-import datetime
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from finding_balance.messages import one_line, shorten, shown
+from finding_balance.messages import kind, one_line, shorten, shown
 
 QUIZ_TYPES = ("scale", "choice", "checklist", "prompt")
 DEFAULT_SCALE = ("Never", "Rarely", "Sometimes", "Often", "Always")
@@ -353,8 +352,7 @@ class _Checker:
         if value is None and not required:
             return ""
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            found = "nothing" if value is None else _kind(value)
-            raise self.fail(path, f"must be text, not {found}")
+            raise self.fail(path, f"must be text, not {kind(value, yaml_hint=True)}")
         text = str(value).strip()
         if not text:
             raise self.fail(path, "must not be empty")
@@ -365,7 +363,9 @@ class _Checker:
 
     def mapping(self, value: Any, path: Path, allowed: set[str], required: tuple[str, ...]) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(path, f"must be a mapping of keys ({', '.join(sorted(allowed))}), not {_kind(value)}")
+            raise self.fail(
+                path, f"must be a mapping of keys ({', '.join(sorted(allowed))}), not {kind(value, yaml_hint=True)}"
+            )
         for key in value:
             if key not in allowed:
                 raise self.fail((*path, str(key)), f"unknown key (allowed here: {', '.join(sorted(allowed))})")
@@ -376,7 +376,7 @@ class _Checker:
 
     def sequence(self, value: Any, path: Path, what: str, *, minimum: int = 1) -> list[Any]:
         if not isinstance(value, list):
-            raise self.fail(path, f"must be a list of {what}, not {_kind(value)}")
+            raise self.fail(path, f"must be a list of {what}, not {kind(value, yaml_hint=True)}")
         if len(value) < minimum:
             needed = "at least one entry" if minimum == 1 else f"at least {minimum} entries"
             raise self.fail(path, f"needs {needed}" if value else f"is empty: it needs {needed}")
@@ -384,7 +384,7 @@ class _Checker:
 
     def check(self) -> Quiz:
         if not isinstance(self.data, dict):
-            raise self.fail((), f"the quiz must be a YAML mapping of keys, not {_kind(self.data)}")
+            raise self.fail((), f"the quiz must be a YAML mapping of keys, not {kind(self.data, yaml_hint=True)}")
         raw_id = self.data.get("id")
         if isinstance(raw_id, str) and ID_PATTERN.fullmatch(raw_id):
             self.quiz_id = raw_id
@@ -401,11 +401,11 @@ class _Checker:
         if not self.quiz_id:
             rule = "use lowercase letters, digits and single hyphens"
             if not isinstance(raw_id, str | int | float) or isinstance(raw_id, bool):
-                raise self.fail(("id",), f"must be text ({rule}), not {_kind(raw_id)}")
+                raise self.fail(("id",), f"must be text ({rule}), not {kind(raw_id, yaml_hint=True)}")
             raise self.fail(("id",), f"{shown(raw_id)} is not a valid id: {rule}")
         quiz_type = self.data["type"]
         if not isinstance(quiz_type, str):
-            raise self.fail(("type",), f"must be one of {', '.join(QUIZ_TYPES)}, not {_kind(quiz_type)}")
+            raise self.fail(("type",), f"must be one of {', '.join(QUIZ_TYPES)}, not {kind(quiz_type, yaml_hint=True)}")
         if quiz_type not in QUIZ_TYPES:
             raise self.fail(("type",), f"unknown type {shown(quiz_type)} (use one of: {', '.join(QUIZ_TYPES)})")
         allowed = COMMON_KEYS | KEYS_BY_TYPE[quiz_type]
@@ -439,7 +439,7 @@ class _Checker:
     def _remember(self) -> bool:
         remember = self.data.get("remember", True)
         if not isinstance(remember, bool):
-            raise self.fail(("remember",), f"must be true or false, not {_kind(remember)}")
+            raise self.fail(("remember",), f"must be true or false, not {kind(remember, yaml_hint=True)}")
         return remember
 
     def _scale(self) -> tuple[str, ...]:
@@ -447,7 +447,7 @@ class _Checker:
             return self.default_scale
         labels = self.data["scale"]
         if not isinstance(labels, list):
-            raise self.fail(("scale",), f"must be a list of labels, not {_kind(labels)}")
+            raise self.fail(("scale",), f"must be a list of labels, not {kind(labels, yaml_hint=True)}")
         if len(labels) < 2:
             raise self.fail(("scale",), f"needs at least two labels (it has {len(labels)})")
         texts = tuple(self.text(label, ("scale", i)) for i, label in enumerate(labels))
@@ -550,23 +550,6 @@ def _uncovered(low: int, high: int, max_score: int) -> str:
 
 def _same_words(first: str, second: str) -> bool:
     return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
-
-
-def _kind(value: Any) -> str:
-    """What a YAML value is, in an author's words."""
-    if value is None:
-        return "nothing"
-    kinds: list[tuple[type | tuple[type, ...], str]] = [
-        (bool, "true/false (YAML reads yes, no, on and off as true/false: put such words in quotes)"),
-        ((int, float), "a number"),
-        (str, "text"),
-        (dict, "a mapping"),
-        ((list, tuple), "a list"),
-        ((datetime.date, datetime.datetime), "a date (put it in quotes to write it as text)"),
-        (bytes, "binary data"),
-        ((set, frozenset), "a set"),
-    ]
-    return next((name for kinds_of, name in kinds if isinstance(value, kinds_of)), "a value of another kind")
 
 
 def _describe_path(path: Path) -> str:

@@ -33,6 +33,7 @@ from typing import Any
 
 from finding_balance.anchors import collision_message, declarations, duplicate_ids, page_collision
 from finding_balance.check import unrendered_quizzes
+from finding_balance.errors import AuthorError
 from finding_balance.outline import outline
 from finding_balance.quiz.markdown import page_url, relative_url
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
@@ -43,14 +44,6 @@ from finding_balance.site.headers import write_headers
 from finding_balance.site.qr_cache import QrCodes
 from finding_balance.site.sitemap import write_alternates
 from finding_balance.stable_links import AnchorRedirect, parse_anchor_redirects
-
-
-class FinishError(Exception):
-    """Problems found while finishing the site; one line each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -222,7 +215,7 @@ class SiteFinisher:
         Markdown file relative to the docs folder (none for a page made from a template alone, such
         as ``404.html``); ``quizzes`` the id and line of each quiz the check found in that file, to
         make sure each reached the page (none: the caller checked). Problems that concern the whole
-        site are kept for ``site``; a page that cannot carry a policy raises ``FinishError``."""
+        site are kept for ``site``; a page that cannot carry a policy raises ``AuthorError``."""
         self._finished.add(name)
         if source is None:
             return _finish_page(html, self.context, name, self.qr_codes)
@@ -285,12 +278,12 @@ class SiteFinisher:
 
     def site(self) -> None:
         """Once every page went through ``page``: the bundles, the checks across pages, the
-        counsellors' list and every other HTML file of the site. Raises ``FinishError``."""
+        counsellors' list and every other HTML file of the site. Raises ``AuthorError``."""
         context = self.context
         try:
             write_bundles(context.assets_dir, context.site_dir)
         except OSError as error:
-            raise FinishError([f"overrides/assets: cannot read {error.filename}: {error.strerror}"]) from None
+            raise AuthorError([f"overrides/assets: cannot read {error.filename}: {error.strerror}"]) from None
 
         problems = list(self.problems)
         problems += anchors.missing_redirect_targets(
@@ -305,7 +298,7 @@ class SiteFinisher:
                     f"'{target}#{fragment}' points to an anchor '#{fragment}' that {target} does not have"
                 )
         if problems:
-            raise FinishError(problems)
+            raise AuthorError(problems)
 
         language = str(context.extra.get("language") or "en")
         editions = context.extra.get("editions") or []
@@ -378,7 +371,7 @@ def finish_site(context: SiteContext, quizzes: Mapping[str, Iterable[tuple[str, 
     """Finish the edition built in ``context.site_dir``, reading and writing its files: for an engine
     that runs none of our code while it builds (Zensical). ``quizzes``: the id and line of each quiz
     of each page, as the check found them (``check.check_edition``); without them each page's
-    Markdown is read again. Raises ``FinishError`` on a problem."""
+    Markdown is read again. Raises ``AuthorError`` on a problem."""
     finisher = SiteFinisher(context)
     for source in finisher.urls:
         name = finisher.output_name(source)
@@ -404,13 +397,13 @@ def _finish_page(html: str, context: SiteContext, name: str, codes: QrCodes | No
         qr = handouts.qr_code_replacement(html, codes or QrCodes())
     except ValueError as error:  # the encoder's own words: the address does not fit in any QR code
         too_long = f"the page's address is too long for a QR code ({error})"
-        raise FinishError([f"handout: {name}: {too_long}; shorten site_url or the page's path."]) from None
+        raise AuthorError([f"handout: {name}: {too_long}; shorten site_url or the page's path."]) from None
     edits = [qr] if qr else []
     if not context.serving:
         try:
             position, meta = csp.policy_insert(html, context.style_hashes)
         except ValueError as error:
-            raise FinishError([f"csp: {name}: {error}."]) from None
+            raise AuthorError([f"csp: {name}: {error}."]) from None
         edits.append((position, position, meta))
     if not edits:
         return html
