@@ -26,7 +26,7 @@ from pathlib import Path
 from threading import Thread
 
 from finding_balance.check import check_edition
-from finding_balance.config import ConfigError, read_edition
+from finding_balance.editions import ConfigError, read_edition
 from finding_balance.engines import zensical
 from finding_balance.errors import AuthorError
 

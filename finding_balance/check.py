@@ -21,13 +21,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from finding_balance.config import Edition
+from finding_balance.anchor_redirects import AnchorRedirect, parse_anchor_redirects
+from finding_balance.editions import Edition
 from finding_balance.errors import AuthorError
-from finding_balance.quiz.markdown import PageContext, QuizMemo, link_target, resolve_link, scale_labels
+from finding_balance.page_context import PageContext
+from finding_balance.quiz.links import link_target, resolve_link
+from finding_balance.quiz.memo import QuizMemo
 from finding_balance.quiz.model import DEFAULT_SCALE, QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import LinkError, TextRenderer, render_texts
-from finding_balance.settings import SettingsError, resolve_extra
-from finding_balance.stable_links import parse_anchor_redirects
+from finding_balance.settings import SettingsError, resolve_extra, scale_labels
+
+
+class CheckedSettings(NamedTuple):
+    """Our settings checked: ``extra`` completed with the defaults (what the templates read), and the
+    anchor redirects read (what the finishing passes use)."""
+
+    extra: dict[str, Any]
+    redirects: tuple[AnchorRedirect, ...]
 
 
 class CheckedQuiz(NamedTuple):
@@ -132,10 +142,11 @@ def check_settings(
     untranslated: Iterable[str] = (),
     site_name: str = "",
     base: Path | None = None,
-) -> dict[str, Any]:
-    """Our ``extra:`` settings checked and completed; raises ``AuthorError`` naming the key (or the
-    helplines file and line). ``base`` is the config's folder, where the helplines file is found. With
-    ``pages`` (every file of the docs folder), the pages that anchor redirects name must exist."""
+) -> CheckedSettings:
+    """Our ``extra:`` settings checked and completed, once a build; raises ``AuthorError`` naming the
+    key (or the helplines file and line). ``base`` is the config's folder, where the helplines file is
+    found. With ``pages`` (every file of the docs folder), the pages that anchor redirects name must
+    exist (else ``check_redirect_pages`` checks them once the engine lists the pages)."""
     missing = list(untranslated)
     if missing:
         raise AuthorError(
@@ -145,22 +156,20 @@ def check_settings(
             ]
         )
     try:
-        resolved = resolve_extra(extra, language, site_name, base)
-        parse_anchor_redirects(extra.get("anchor_redirects"))
+        checked = CheckedSettings(
+            resolve_extra(extra, language, site_name, base),
+            tuple(parse_anchor_redirects(extra.get("anchor_redirects"))),
+        )
     except SettingsError as error:
         raise AuthorError([str(error)]) from None
     if pages is not None:
-        check_redirect_pages(extra, pages)
-    return resolved
+        check_redirect_pages(checked.redirects, pages)
+    return checked
 
 
-def check_redirect_pages(extra: Mapping[str, Any], pages: Iterable[str]) -> None:
-    """The pages that ``extra.anchor_redirects`` names must exist among ``pages`` (the docs folder's
-    files); raises ``AuthorError`` naming the redirect."""
-    try:
-        redirects = parse_anchor_redirects(extra.get("anchor_redirects"))
-    except SettingsError as error:
-        raise AuthorError([str(error)]) from None
+def check_redirect_pages(redirects: Iterable[AnchorRedirect], pages: Iterable[str]) -> None:
+    """The pages that anchor redirects name must exist among ``pages`` (the docs folder's files);
+    raises ``AuthorError`` naming the redirect."""
     existing = set(pages)
     for redirect in redirects:
         if redirect.page not in existing:
@@ -179,15 +188,22 @@ def docs_files(docs_dir: Path) -> list[str]:
     return sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
 
 
-def check_edition(edition: Edition) -> dict[str, list[CheckedQuiz]]:
-    """Check one edition (a config and its docs folder); raises ``AuthorError`` on the first mistake.
-    Returns the quizzes of each page (by its file in the docs folder), for the pass over the built
-    site to find them there."""
+class CheckedEdition(NamedTuple):
+    """An edition without a mistake: its settings, and the quizzes of each page (by its file in the
+    docs folder), for the pass over the built site to find them there."""
+
+    settings: CheckedSettings
+    quizzes: dict[str, list[CheckedQuiz]]
+
+
+def check_edition(edition: Edition) -> CheckedEdition:
+    """Check one edition (a config and its docs folder); raises ``AuthorError`` on the first mistake."""
     files = docs_files(edition.docs_dir)
     existing = frozenset(files)
     site_name = str(edition.raw.get("site_name") or "")
     base = edition.config_file.parent
-    resolved = check_settings(edition.extra, files, edition.language, edition.untranslated, site_name, base)
+    settings = check_settings(edition.extra, files, edition.language, edition.untranslated, site_name, base)
+    default_scale = scale_labels(settings.extra["quiz"])
     seen = QuizIds()
     renderer = TextRenderer()
     found: dict[str, list[CheckedQuiz]] = {}
@@ -197,5 +213,5 @@ def check_edition(edition: Edition) -> dict[str, list[CheckedQuiz]]:
         path = edition.docs_dir / source
         display = os.path.relpath(path, base).replace(os.sep, "/")
         text = path.read_text(encoding="utf-8-sig")
-        found[source] = check_page(display, source, text, existing, seen, renderer, scale_labels(resolved["quiz"]))
-    return found
+        found[source] = check_page(display, source, text, existing, seen, renderer, default_scale)
+    return CheckedEdition(settings, found)

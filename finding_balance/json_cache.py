@@ -16,6 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+#: What our builds keep between builds (QR codes, quizzes), beside each edition's config; never in
+#: the site. Deleting it only makes the next build slower.
+CACHE_FOLDER = Path(".cache") / "finding-balance"
+
 
 class JsonCache:
     """The entries of the file at ``path`` (none: nothing is read or written) made by ``version``.

@@ -174,6 +174,11 @@ def validate_quiz_strings(raw: Any, language: str = "en") -> dict[str, str]:
     return text_settings("quiz", raw, defaults, "a mapping of quiz wording", REQUIRED_PLACEHOLDERS)
 
 
+def scale_labels(strings: Mapping[str, str]) -> tuple[str, ...]:
+    """The default answer labels of a scale quiz, from the quiz wording (``default_scale``, ``|`` between)."""
+    return tuple(label.strip() for label in strings["default_scale"].split("|"))
+
+
 def _entries(
     raw: Any, setting: str, keys: tuple[str, ...], not_a_list: str, not_a_mapping: str
 ) -> Iterator[tuple[str, Mapping[str, Any]]]:

@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from finding_balance.config import nav_pages
+from finding_balance.editions import nav_pages
 from finding_balance.errors import AuthorError
 from finding_balance.site.finish import SiteContext, SiteFinisher
 from finding_balance.site.parallel import FinisherProcess, parallel_finisher
@@ -60,14 +60,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         nav=tuple(nav_pages(config.nav)),
         use_directory_urls=config.use_directory_urls,
         extra=dict(config.extra),
+        redirects=tuple(config.extra["anchor_redirects"]),
         serving=_serving,
         qr_cache=cache_file(config_file),
     )
-    try:
-        _finisher = SiteFinisher(context)
-    except AuthorError as error:
-        raise PluginError(str(error)) from None
-    _finisher = parallel_finisher(context, _finisher)
+    _finisher = parallel_finisher(context, SiteFinisher(context))
 
 
 def _current() -> SiteFinisher | FinisherProcess:

@@ -41,8 +41,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from finding_balance.check import CheckedQuiz, QuizIds, check_page, unrendered_quizzes
 from finding_balance.errors import AuthorError
+from finding_balance.fence_extension import order_problem
+from finding_balance.page_context import mkdocs_page_context
 from finding_balance.quiz.cache import QuizCache, cache_file
-from finding_balance.quiz.markdown import QuizMemo, mkdocs_page_context, scale_labels
+from finding_balance.quiz.memo import QuizMemo
+from finding_balance.settings import scale_labels
 
 EXTENSION = "finding_balance.quiz.markdown"
 
@@ -69,13 +72,9 @@ _build = _Build()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     _build = _Build()
-    extensions = list(config.markdown_extensions)
-    if "pymdownx.superfences" not in extensions or EXTENSION not in extensions:
-        raise PluginError(
-            f"mkdocs.yml: quizzes need 'pymdownx.superfences' and then '{EXTENSION}' under markdown_extensions."
-        )
-    if extensions.index(EXTENSION) < extensions.index("pymdownx.superfences"):
-        raise PluginError(f"mkdocs.yml: list '{EXTENSION}' after 'pymdownx.superfences' under markdown_extensions.")
+    problem = order_problem(list(config.markdown_extensions), EXTENSION)
+    if problem:
+        raise PluginError(problem)
     config.mdx_configs[EXTENSION] = {**config.mdx_configs.get(EXTENSION, {}), "memo": _build.memo}
     return config
 

@@ -16,7 +16,7 @@ from playwright.sync_api import Page
 
 from finding_balance.errors import AuthorError
 from finding_balance.site import csp
-from finding_balance.site.finish import SiteContext, _finish_page
+from finding_balance.site.finish import SiteContext, finished_html
 
 # --- The hook's pure functions ----------------------------------------------------------------------
 
@@ -24,7 +24,7 @@ from finding_balance.site.finish import SiteContext, _finish_page
 def post_template(html: str, name: str, serving: bool = False) -> str:
     """A page through the finishing pass's last step, as every engine's pages go."""
     context = SiteContext(Path("."), "https://example.org/", Path("docs"), Path("assets"), Path("."), serving=serving)
-    return _finish_page(html, context, name)
+    return finished_html(html, context, name)
 
 
 def test_hash_matches_the_published_example() -> None:

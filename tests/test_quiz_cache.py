@@ -15,9 +15,10 @@ from test_quiz_render import convert_with_memo
 from finding_balance import check
 from finding_balance.check import QuizIds, check_page
 from finding_balance.errors import AuthorError
+from finding_balance.page_context import PageContext
 from finding_balance.quiz import markdown as quiz_markdown
 from finding_balance.quiz.cache import QuizCache
-from finding_balance.quiz.markdown import PageContext, QuizMemo
+from finding_balance.quiz.memo import QuizMemo
 
 PAGES = {"index.md", "trust.md"}
 

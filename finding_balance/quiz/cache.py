@@ -31,19 +31,16 @@ import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import jinja2
 import markdown
 import pymdownx
 
-from finding_balance.config import CACHE_FOLDER
-from finding_balance.json_cache import JsonCache
+from finding_balance.json_cache import CACHE_FOLDER, JsonCache
+from finding_balance.page_context import PageContext
 from finding_balance.quiz.model import source_key
 from finding_balance.templates import TEMPLATE_DIR
-
-if TYPE_CHECKING:
-    from finding_balance.quiz.markdown import PageContext
 
 _PACKAGE = Path(__file__).resolve().parent
 _CODE_FILES = (

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from finding_balance.messages import kind, one_line, shorten, shown
+from finding_balance.quiz.fences import LINE_BREAK, Fence, scan
 
 QUIZ_TYPES = ("scale", "choice", "checklist", "prompt")
 DEFAULT_SCALE = ("Never", "Rarely", "Sometimes", "Often", "Always")
@@ -125,12 +126,9 @@ class QuizBlock:
 # ---------------------------------------------------------------------------------------------------
 # Finding the blocks
 
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
 #: A quiz fence inside a quote (``> ```quiz``): Markdown does not read it as a quiz.
 _QUOTED_QUIZ = re.compile(r"^[ \t]*>[ \t>]*(`{3,}|~{3,})[ \t]*\.?\{?[ \t]*quiz\b")
-#: Line breaks as Markdown counts them (its first step turns each of these into "\n").
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
@@ -142,45 +140,22 @@ def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
     if "quiz" not in markdown:  # most pages: no fence and no quoted fence can name a quiz
         return []
     blocks: list[QuizBlock] = []
-    fence: _OpenFence | None = None
     heading_level = 1
-    for number, line in enumerate(_LINE_BREAK.split(markdown.removeprefix("\ufeff")), start=1):
-        match = _FENCE.match(line)
-        if fence is None:
-            if match:
-                info = match["info"].split()
-                is_quiz = bool(info) and info[0].lstrip(".{") == "quiz"
-                fence = _OpenFence(match["fence"], match["indent"], number, heading_level, is_quiz)
-            elif heading := _HEADING.match(line):
-                heading_level = len(heading[1])
-            elif _QUOTED_QUIZ.match(line):
-                raise QuizError(
-                    "a ```quiz block could not be read where it stands; put quiz fences at the start of a line, "
-                    "or inside an admonition or list, not inside a quote or raw HTML",
-                    number,
-                )
-        elif match and not match["info"] and fence.is_closed_by(match["fence"]):
-            if fence.is_quiz:
-                blocks.append(QuizBlock(fence.line, "\n".join(fence.body), fence.heading_level))
-            fence = None
-        elif fence.is_quiz:
-            fence.body.append(line.removeprefix(fence.indent) if line.startswith(fence.indent) else line.strip())
-    if fence is not None and fence.is_quiz:
-        raise QuizError("the ```quiz fence is never closed (add a line with ``` after the quiz)", fence.line)
+    for found in scan(LINE_BREAK.split(markdown.removeprefix("\ufeff"))):
+        if isinstance(found, Fence):
+            if found.is_quiz and not found.closed:
+                raise QuizError("the ```quiz fence is never closed (add a line with ``` after the quiz)", found.line)
+            if found.is_quiz:
+                blocks.append(QuizBlock(found.line, "\n".join(found.body), heading_level))
+        elif heading := _HEADING.match(found[1]):
+            heading_level = len(heading[1])
+        elif _QUOTED_QUIZ.match(found[1]):
+            raise QuizError(
+                "a ```quiz block could not be read where it stands; put quiz fences at the start of a line, "
+                "or inside an admonition or list, not inside a quote or raw HTML",
+                found[0] + 1,
+            )
     return blocks
-
-
-@dataclass
-class _OpenFence:
-    marker: str
-    indent: str
-    line: int
-    heading_level: int
-    is_quiz: bool
-    body: list[str] = field(default_factory=list)
-
-    def is_closed_by(self, marker: str) -> bool:
-        return marker[0] == self.marker[0] and len(marker) >= len(self.marker)
 
 
 def source_key(source: str) -> str:
@@ -188,7 +163,7 @@ def source_key(source: str) -> str:
 
     Runs of spaces and tabs count as one space: Markdown turns tabs into spaces (to the next tab stop)
     before any fence handler sees the text, and strips trailing spaces."""
-    return "\n".join(" ".join(line.split()) for line in _LINE_BREAK.split(source.strip("\r\n"))).strip()
+    return "\n".join(" ".join(line.split()) for line in LINE_BREAK.split(source.strip("\r\n"))).strip()
 
 
 # ---------------------------------------------------------------------------------------------------

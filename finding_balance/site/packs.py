@@ -33,8 +33,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from finding_balance.anchor_redirects import AnchorRedirect
 from finding_balance.outline import outline, reading_minutes
-from finding_balance.stable_links import AnchorRedirect
 
 if TYPE_CHECKING:
     from finding_balance.site.counsellors import DirectoryEntry

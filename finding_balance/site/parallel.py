@@ -50,8 +50,7 @@ WAIT_SECONDS = 600
 
 def parallel_finisher(context: SiteContext, finisher: SiteFinisher) -> SiteFinisher | FinisherProcess:
     """``finisher`` itself, or a helper process with its own finisher when the site is large enough
-    and the machine has a second core to run it on. ``finisher`` is made by the caller either way:
-    making it checks the settings the finishing reads, at the start of the build."""
+    and the machine has a second core to run it on."""
     if (
         len(finisher.urls) < AT_LEAST
         or (os.cpu_count() or 1) < 2

@@ -28,8 +28,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from finding_balance import qr
-from finding_balance.config import CACHE_FOLDER
-from finding_balance.json_cache import JsonCache
+from finding_balance.json_cache import CACHE_FOLDER, JsonCache
 from finding_balance.qr import QrImage, qr_code
 
 

@@ -19,10 +19,6 @@ from typing import Any
 
 import yaml
 
-#: What our builds keep between builds (QR codes, quizzes), beside each edition's config; never in
-#: the site. Deleting it only makes the next build slower.
-CACHE_FOLDER = Path(".cache") / "finding-balance"
-
 
 class ConfigError(Exception):
     """A config file that cannot be read."""
