@@ -49,7 +49,7 @@ class CheckedQuiz(NamedTuple):
 
 @dataclass
 class QuizIds:
-    """Where each quiz id was first seen (``docs/page.md:12``), to name both places of a duplicate."""
+    """Where each quiz id was first seen (``docs/trust.md:12``), to name both places of a duplicate."""
 
     places: dict[str, str] = field(default_factory=dict)
 

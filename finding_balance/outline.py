@@ -20,12 +20,6 @@ import math
 import re
 from dataclasses import dataclass
 
-#: Headings that open a section a counsellor can link to (the page title, ``h1``, is the page itself).
-SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-#: Elements without an end tag: they never hold text.
-VOID_ELEMENTS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
 #: Words a minute for the reading time: a relaxed pace for plain pages read with care.
 WORDS_PER_MINUTE = 200
 

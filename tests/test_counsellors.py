@@ -96,7 +96,7 @@ def test_the_list_sits_under_the_last_heading_of_the_page(built_site: BuiltSite)
     assert article is not None
     headings = article.select("h2")
     assert headings[-1]["id"] == "every-page", "the list is added at the end: keep its heading last"
-    # The heading sits in its "Copy link" row (hooks/stable_links.py); the list follows that row.
+    # The heading sits in its "Copy link" row (finding_balance/site/copy_links.py); the list follows that row.
     row = headings[-1].find_parent(class_="fb-linkable")
     assert row is not None
     assert row.find_next_sibling(class_="fb-directory") is not None

@@ -11,10 +11,10 @@ Why it is safe:
   the quiz wording (``extra.quiz``) and the language, and the list of every file in the docs folder
   (a link to a page that is gone must stop the build again). Change any of them and the digest is
   new: the quiz is read, checked and rendered as on a first build.
-- The file is for one version of the code that makes quizzes: the text of ``model.py``,
-  ``render.py``, ``markdown.py``, ``cache.py`` and ``templates.py`` of this package, of the templates
-  ``overrides/partials/quiz.html`` and ``quiz-search.html``, and the versions of Markdown,
-  pymdown-extensions and Jinja. When any of them changes, the whole file is ignored.
+- The file is for one version of the code that makes quizzes: the text of the modules that read,
+  render and link a quiz (``_CODE_FILES``: ``quiz/`` and the page context, addresses and templates
+  they use), of the templates ``overrides/partials/quiz.html`` and ``quiz-search.html``, and the
+  versions of Markdown, pymdown-extensions and Jinja. When any of them changes, the whole file is ignored.
 - What is kept is only what a build that checked the quiz made of it, with no mistake: a quiz with a
   mistake is never kept, so it stops every build. A file that cannot be read, or an entry of the wrong
   shape, is ignored. Ids used twice across the site are checked on every build, kept or not.
@@ -44,11 +44,16 @@ from finding_balance.templates import TEMPLATE_DIR
 
 _PACKAGE = Path(__file__).resolve().parent
 _CODE_FILES = (
+    _PACKAGE / "fences.py",
     _PACKAGE / "model.py",
+    _PACKAGE / "links.py",
+    _PACKAGE / "memo.py",
     _PACKAGE / "render.py",
     _PACKAGE / "markdown.py",
     _PACKAGE / "cache.py",
     _PACKAGE.parent / "templates.py",
+    _PACKAGE.parent / "page_context.py",
+    _PACKAGE.parent / "urls.py",
     TEMPLATE_DIR / "partials" / "quiz.html",
     TEMPLATE_DIR / "partials" / "quiz-search.html",
 )

@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 import jinja2
 
 from finding_balance.outline import Outline
-from finding_balance.site.packs import PACK_PAGE, pack_id
+from finding_balance.site.pack_ids import PACK_PAGE, pack_id
 from finding_balance.templates import environment
 
 #: How a counsellor would name each type of quiz.

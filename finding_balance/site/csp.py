@@ -151,12 +151,3 @@ def policy_insert(html: str, style_hashes: tuple[str, ...] = ()) -> tuple[int, s
         raise ValueError("the page already has a Content-Security-Policy <meta>")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, style_hashes)}">'
     return head.end(), f"\n    {meta}"
-
-
-def with_policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
-    """``html`` with its policy written as the first element of ``<head>`` after ``<meta charset>``.
-
-    Raises ``ValueError`` when the page has no ``<head>`` or already carries a policy.
-    """
-    position, meta = policy_insert(html, style_hashes)
-    return f"{html[:position]}{meta}{html[position:]}"

@@ -36,6 +36,7 @@ from finding_balance.site import anchors, counsellors, csp, handouts, packs
 from finding_balance.site.bundle import write_bundles
 from finding_balance.site.copy_links import in_rows
 from finding_balance.site.headers import write_headers
+from finding_balance.site.pack_ids import PACK_PAGE
 from finding_balance.site.page import BuiltPage, ids_in
 from finding_balance.site.qr_cache import QrCodes
 from finding_balance.site.quiz_links import QuizLink, missing_anchors, quiz_links, quizzes_in
@@ -387,7 +388,7 @@ def held_pages(finisher: SiteFinisher) -> None:
         return
     context = finisher.context
     entries = finisher.directory_entries()
-    pack_url = finisher.urls.get(packs.PACK_PAGE)
+    pack_url = finisher.urls.get(PACK_PAGE)
     pack_address = counsellors.page_address(context.site_url, pack_url) if pack_url else ""
     directories = {source: page for source, page in finisher.held.items() if counsellors.has_directory(page.content)}
     for source, page in directories.items():
@@ -396,7 +397,7 @@ def held_pages(finisher: SiteFinisher) -> None:
     pack_pages = [page for source, page in finisher.held.items() if source not in directories]
     if pack_pages:
         items: dict[str, packs.PackItem] = {}
-        leave_out = {packs.PACK_PAGE, *directories}
+        leave_out = {PACK_PAGE, *directories}
         for entry in entries:
             if entry.source not in leave_out:
                 items.update(packs.page_items(entry, finisher.noted[entry.source].content))

@@ -46,13 +46,3 @@ def qr_code_replacement(html: str, codes: Callable[[str], QrImage] = qr_code) ->
             return position, match.end(), image
         position = html.rfind(_START, 0, position)
     return None
-
-
-def with_qr_code(html: str) -> str:
-    """``html`` with its handout's QR code in place of the placeholder, unchanged when the page has
-    no handout."""
-    found = qr_code_replacement(html)
-    if found is None:
-        return html
-    start, end, image = found
-    return html[:start] + image + html[end:]
