@@ -10,8 +10,8 @@ the build stops with one ``file:line`` message instead.
 - ``collision_message``: the one-line message naming every place.
 - ``page_collision``: the three above together, for one page: the message for its first duplicate.
 
-Pure functions over strings, free of MkDocs. Called by ``finding_balance.site.finish`` over each built
-page (its own anchors, and the old anchors of ``extra.anchor_redirects``), under every engine.
+Pure functions over strings, free of MkDocs: a pass of the finishing of each built page, under every
+engine.
 """
 
 from __future__ import annotations

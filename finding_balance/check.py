@@ -5,12 +5,8 @@ spoil) a build: our ``extra:`` settings, ``extra.anchor_redirects``, and every q
 and ranges, ids used twice across the site, links to pages that do not exist or that use a refused
 scheme). Each problem is one line naming the file and the line: ``docs/trust.md:74: quiz 'x': ...``.
 
-Callers: under MkDocs and ProperDocs the hooks call ``check_page`` for each page as it is read
-(``hooks/quizzes.py``, which leaves each quiz it read in the build's ``QuizMemo`` for the Markdown
-extension), ``unrendered_quizzes`` on the page's HTML once it is converted, and the settings checks
-in ``on_config``; for every other engine the build command (``python -m finding_balance build``)
-runs ``check_edition`` first and stops on a problem, and the pass over the built site
-(``finding_balance.site.finish``) runs ``unrendered_quizzes`` on each built page.
+Under MkDocs and ProperDocs the hooks run it page by page as MkDocs reads the pages (and the
+settings when the build starts); for Zensical the build command runs ``check_edition`` first.
 """
 
 from __future__ import annotations

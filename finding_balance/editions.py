@@ -5,8 +5,8 @@ describe one edition of the site. The check before the build and the passes over
 need a few of their values; this module reads them as MkDocs would: ``INHERIT`` merged (mappings
 deeply, anything else replaced), ``!ENV`` resolved, other Python tags kept as their names.
 
-Callers: ``finding_balance.check``, ``finding_balance.site.finish`` (through the build command) and
-the engine glue. Under MkDocs the hooks take the same values from MkDocs' own config instead.
+Read by the build command, for Zensical and for ``check``; under MkDocs and ProperDocs the hooks take
+the same values from MkDocs' own config instead.
 """
 
 from __future__ import annotations

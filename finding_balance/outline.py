@@ -9,8 +9,7 @@ It is read with a few regular expressions, each one pass over the page in C, rat
 ``html.parser``, which calls Python for every tag: parsing every page that way was the costliest part
 of the counsellors' list on a large site. It reads what the engines write (Markdown's HTML and our
 templates); ``tests/test_counsellors.py`` holds it to an ``html.parser`` reading of every built page.
-Pure functions, free of MkDocs. Callers: ``finding_balance.site.finish`` (the counsellors' list) and
-the tests' list of published addresses.
+Pure functions, free of MkDocs: the counsellors' list and the pack page read it, under every engine.
 """
 
 from __future__ import annotations

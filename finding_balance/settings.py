@@ -6,9 +6,7 @@ keys with defaults; ``extra.helplines`` names the edition's helplines data file
 key or an empty text stops the build with one ``SettingsError`` whose message names ``mkdocs.yml``,
 the key and what is wrong.
 
-Callers: under MkDocs and ProperDocs the hooks (``hooks/settings.py``, ``hooks/quizzes.py``) in
-``on_config``; under every engine the check before the build (``finding_balance.check``), and the
-Zensical glue (``finding_balance.engines.zensical``), which hands the completed values to the theme.
+Checked once a build, under every engine, by the check of the settings (``finding_balance.check``).
 """
 
 from __future__ import annotations

@@ -112,10 +112,11 @@ def test_every_path_the_repository_names_exists() -> None:
 
 
 def test_a_path_that_is_gone_is_found(tmp_path: Path) -> None:
-    (tmp_path / "hooks").mkdir()
-    (tmp_path / "hooks" / "real.py").write_text("# see hooks/real.py, not hooks/gone.py or hooks/*.py\n")
-    (tmp_path / "README.md").write_text("`hooks/real.py`, `https://example.org/hooks/x.py`, `hooks/<name>.py`\n")
-    assert missing_paths(tmp_path, ["hooks/real.py", "README.md"]) == ["hooks/real.py:1: hooks/gone.py"]
+    # A folder this repository does not have, so that these made-up paths are not read as its own.
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "real.md").write_text("see notes/real.md, not notes/gone.md or notes/*.md\n")
+    (tmp_path / "README.md").write_text("`notes/real.md`, `https://example.org/notes/x.md`, `notes/<name>.md`\n")
+    assert missing_paths(tmp_path, ["notes/real.md", "README.md"]) == ["notes/real.md:1: notes/gone.md"]
 
 
 # ---------------------------------------------------------------------------------------------------

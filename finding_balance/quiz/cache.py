@@ -21,8 +21,7 @@ Why it is safe:
 - A build writes back only the quizzes it used, replacing the file whole; a build that stops half
   way writes nothing (``finding_balance.json_cache``).
 
-Caller: ``QuizMemo`` (``finding_balance.quiz.markdown``), which ``hooks/quizzes.py`` gives a cache
-under MkDocs and ProperDocs. Zensical builds read and render every quiz.
+Under MkDocs and ProperDocs the build's ``QuizMemo`` has one; Zensical builds read and render every quiz.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ placeholder, ``<span class="fb-handout__qr" data-fb-qr="..." data-fb-qr-alt="...
 the code in its place as an SVG image in a ``data:`` URL: no online QR service, nothing to fetch.
 ``assets/handout.css`` shows the part in print only.
 
-Caller: ``finding_balance.site.finish``, for every page, under every engine, with the codes of
+A last edit of every page (``finding_balance.site.finish``), under every engine, with the codes of
 earlier builds (``qr_cache``).
 """
 

@@ -21,7 +21,7 @@ keeps working as long as the anchors do. Pure functions, free of MkDocs.
 Size: about 2.5 KB of data a page (25 KB on this site). On a synthetic site of 500 pages the data is
 about 1 MB and takes about 0.4 s to make: a site that large should write it to a JSON file of the
 edition that the pack page fetches instead (same host, cached).
-Caller: ``finding_balance.site.finish``, once every page is built, under every engine.
+A site-wide pass (``finding_balance.site.finish``), once every page is built, under every engine.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ Why it is safe:
 A cold build (no file) makes exactly the codes it made before; ``tests/test_handouts.py`` checks that
 a code from the file is the one ``finding_balance.qr`` makes.
 
-Caller: ``finding_balance.site.finish`` (``SiteFinisher``: made with the finisher, saved by ``site``).
+Made with each edition's finisher and saved by its last site-wide pass, under every engine.
 """
 
 from __future__ import annotations
