@@ -21,7 +21,7 @@ quiz extension, the finishing passes and their steps, whichever event or engine 
 quiz fence runs inside MkDocs' page conversion, not in an event of ours), and prints the build's wall
 time and the handlers and functions by total wall time, costliest first, with their CPU time: where
 the time of our features goes. A function's time includes the functions it calls (``SiteFinisher.page`` includes
-``with_qr_code``), so the rows overlap.
+``qr_code``), so the rows overlap.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ The quizzes themselves are made by the Python-Markdown extension ``finding_balan
 (listed in ``mkdocs.yml``), as under every engine. This hook adds what the page events make
 possible under MkDocs, with the same functions the build command's check uses for other engines:
 
-- ``on_config``: the extension is listed after ``pymdownx.superfences``. A new build starts with no
+- ``on_config``: the extension is listed after ``pymdownx.superfences`` (``finding_balance.fence_extension``,
+  the one place that checks it). A new build starts with no
   quiz ids seen (``mkdocs serve`` keeps this module loaded between builds) and a new
   ``QuizMemo``, handed to the extension as its ``memo`` option (``mdx_configs``).
 - ``on_page_markdown``: ``finding_balance.check.check_page`` on the page's file: any authoring
