@@ -21,17 +21,16 @@ from finding_balance.quiz.render import RenderedText, TextRenderer
 class QuizMemo:
     """The quizzes of one build, each read and its text rendered once.
 
-    One for every build (``mkdocs serve`` included). An entry is keyed by everything the quiz and its rendered
-    text depend on: the page, the quiz's source text, the default scale labels and how links are
-    resolved; a quiz that changed is a new key, never a stale hit. ``renderer`` is made on the first
-    quiz, so a page or a site without quizzes never builds one.
+    One for every build (``mkdocs serve`` included). An entry is keyed by everything the quiz and its
+    rendered text depend on: the page, the quiz's source text, the default scale labels and how links
+    are resolved; a quiz that changed is a new key, never a stale hit. ``renderer`` is made on the
+    first quiz, so a page or a site without quizzes never builds one.
 
     ``search_views`` holds, for each page converted with this memo, each quiz's HTML and the lighter
     form of it that the site search reads (``render_search_view``); the hook takes them page by page.
 
-    With a ``cache``, a quiz unchanged since an earlier build comes
-    from there: ``kept`` finds it for the check, the fence takes its HTML, and a quiz rendered anew is
-    added to the cache by the fence.
+    With a ``cache``, a quiz unchanged since an earlier build comes from there: ``kept`` finds it for
+    the check, the fence takes its HTML, and a quiz rendered anew is added to the cache by the fence.
     """
 
     def __init__(self, cache: QuizCache | None = None) -> None:

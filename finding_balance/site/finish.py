@@ -231,7 +231,7 @@ def note_for_the_site(finisher: SiteFinisher, page: BuiltPage) -> None:
     source, content = page.source, page.content
     if 'class="fb-quiz' in content:
         finisher.quiz_links += quiz_links(source, content, finisher.url_of(source), finisher.by_url)
-    description = _DESCRIPTION.search(page.head)  # in <head>, before the content
+    description = _DESCRIPTION.search(page.head or page.content)  # in <head>; a page without an article is all content
     noted = _Noted(
         ids=frozenset(ids_in(content)),
         content=content,
