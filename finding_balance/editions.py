@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from finding_balance.settings import untranslated
+
 
 class ConfigError(Exception):
     """A config file that cannot be read."""
@@ -133,8 +135,6 @@ def inherited_settings(config_file: Path) -> tuple[str, ...]:
     language = ((own.get("theme") or {}).get("language")) or "en"
     if ((parent.get("theme") or {}).get("language") or "en") == language:
         return ()
-    from finding_balance.settings import untranslated
-
     return tuple(untranslated(own.get("extra") or {}, parent.get("extra") or {}, language))
 
 
