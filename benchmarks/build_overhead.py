@@ -47,7 +47,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from finding_balance.config import load_config
+from finding_balance.editions import load_config
 from finding_balance.engines.zensical import ConfigDumper
 
 BENCH_DIR = Path(__file__).resolve().parent

@@ -2,7 +2,7 @@
 
 Each address is made once (no two alike, so nothing is measured warm); printed: the median and the
 90th percentile of the time per code, and the same for ``segno`` (the encoder used before) when it is
-installed, made the way ``hooks/handouts.py`` made it.
+installed, made the way the handouts pass (``finding_balance/site/handouts.py``) made it then.
 
     .venv/bin/python benchmarks/qr_codes.py            # 500 addresses of the synthetic site
     .venv/bin/python benchmarks/qr_codes.py --codes 2000

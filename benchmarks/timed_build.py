@@ -21,7 +21,7 @@ quiz extension, the finishing passes and their steps, whichever event or engine 
 quiz fence runs inside MkDocs' page conversion, not in an event of ours), and prints the build's wall
 time and the handlers and functions by total wall time, costliest first, with their CPU time: where
 the time of our features goes. A function's time includes the functions it calls (``SiteFinisher.page`` includes
-``with_qr_code``), so the rows overlap.
+``qr_code``), so the rows overlap.
 """
 
 from __future__ import annotations
@@ -125,9 +125,9 @@ OUR_FUNCTIONS = (
     "finding_balance.site.finish:SiteFinisher.__init__",
     "finding_balance.site.finish:SiteFinisher.page",
     "finding_balance.site.finish:SiteFinisher.site",
-    "finding_balance.site.finish:SiteFinisher._directory_entries",
-    "finding_balance.site.anchors:ids_in",
-    "finding_balance.site.anchors:quiz_links",
+    "finding_balance.site.finish:SiteFinisher.directory_entries",
+    "finding_balance.site.page:ids_in",
+    "finding_balance.site.quiz_links:quiz_links",
     "finding_balance.site.handouts:qr_code_replacement",
     "finding_balance.qr:qr_code",
     "finding_balance.site.csp:policy_insert",

@@ -2,11 +2,17 @@
 
 - ``quiz/``: quizzes read and checked (``model``), turned into markup (``render`` with
   ``overrides/partials/quiz.html``) and loaded by any Python-Markdown engine (``markdown``).
-- ``settings``, ``config``, ``locales/``: our settings under ``extra:``, the editions' configs read
+- ``settings``, ``editions``, ``locales/``: our settings under ``extra:``, the editions' configs read
   without an engine, and each language's wording.
 - ``check``: every authoring mistake with its file and line, before a build.
-- ``site/``: the finishing pass over a built site (bundle, counsellors' list, handouts' QR codes,
+- ``site/``: the finishing passes over a built site (bundle, counsellors' list, handouts' QR codes,
   anchors, sitemap alternates, Content Security Policy).
+
+The layers, each importing only its own and those below (``tests/test_architecture.py``): basics
+(``errors``, ``messages``, ``urls``, ``json_cache``, ``templates``, ``page_context``) < models
+(settings, editions, the quiz's model, markup, links, memo and cache, helplines data, QR codes,
+outline) < Markdown extensions and checks (``quiz.markdown``, ``helplines.markdown``, ``check``,
+``anchor_collisions``) < site passes (``site/``) < engine glue (``engines/``, ``__main__``, ``hooks/``).
 - ``engines/``: what runs around an engine that runs no hooks (Zensical); ``__main__``: the build command.
 
 MkDocs and ProperDocs call these through ``hooks/``; README, "Engines", says who calls what.

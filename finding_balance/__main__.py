@@ -29,10 +29,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from threading import Thread
 
-from finding_balance.check import CheckError, check_edition
-from finding_balance.config import ConfigError, read_edition
+from finding_balance.check import check_edition
+from finding_balance.editions import ConfigError, read_edition
 from finding_balance.engines import zensical
-from finding_balance.site.finish import FinishError
+from finding_balance.errors import AuthorError
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 #: What a change to makes ``serve`` build again.
@@ -82,7 +82,7 @@ def build_edition(engine: str, config: Path, site_dir: Path, env: dict[str, str]
         inside = site_dir.resolve().is_relative_to(config.parent.resolve())
         target = site_dir if inside else config.parent / ".cache" / "zensical-site" / config.stem
         result = zensical.build(edition.with_site_dir(target.resolve()))
-    except (CheckError, FinishError, ConfigError) as error:
+    except (AuthorError, ConfigError) as error:
         return str(error)
     finally:
         os.environ.clear()
@@ -114,7 +114,7 @@ def check(root: Path) -> list[str]:
     for config in edition_configs(root):
         try:
             check_edition(read_edition(config))
-        except CheckError as error:
+        except AuthorError as error:
             problems += error.problems
         except ConfigError as error:
             problems.append(str(error))

@@ -5,12 +5,8 @@ spoil) a build: our ``extra:`` settings, ``extra.anchor_redirects``, and every q
 and ranges, ids used twice across the site, links to pages that do not exist or that use a refused
 scheme). Each problem is one line naming the file and the line: ``docs/trust.md:74: quiz 'x': ...``.
 
-Callers: under MkDocs and ProperDocs the hooks call ``check_page`` for each page as it is read
-(``hooks/quizzes.py``, which leaves each quiz it read in the build's ``QuizMemo`` for the Markdown
-extension), ``unrendered_quizzes`` on the page's HTML once it is converted, and the settings checks
-in ``on_config``; for every other engine the build command (``python -m finding_balance build``)
-runs ``check_edition`` first and stops on a problem, and the pass over the built site
-(``finding_balance.site.finish``) runs ``unrendered_quizzes`` on each built page.
+Under MkDocs and ProperDocs the hooks run it page by page as MkDocs reads the pages (and the
+settings when the build starts); for Zensical the build command runs ``check_edition`` first.
 """
 
 from __future__ import annotations
@@ -21,20 +17,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from finding_balance.config import Edition
-from finding_balance.quiz.markdown import PageContext, QuizMemo, link_target, resolve_link, scale_labels
+from finding_balance.anchor_redirects import AnchorRedirect, parse_anchor_redirects
+from finding_balance.editions import Edition
+from finding_balance.errors import AuthorError
+from finding_balance.page_context import PageContext
+from finding_balance.quiz.links import link_target, resolve_link
+from finding_balance.quiz.memo import QuizMemo
 from finding_balance.quiz.model import DEFAULT_SCALE, QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import LinkError, TextRenderer, render_texts
-from finding_balance.settings import SettingsError, resolve_extra
-from finding_balance.stable_links import parse_anchor_redirects
+from finding_balance.settings import SettingsError, resolve_extra, scale_labels
 
 
-class CheckError(Exception):
-    """Authoring mistakes found before the build; ``problems`` holds one line for each."""
+class CheckedSettings(NamedTuple):
+    """Our settings checked: ``extra`` completed with the defaults (what the templates read), and the
+    anchor redirects read (what the finishing passes use)."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    extra: dict[str, Any]
+    redirects: tuple[AnchorRedirect, ...]
 
 
 class CheckedQuiz(NamedTuple):
@@ -46,7 +45,7 @@ class CheckedQuiz(NamedTuple):
 
 @dataclass
 class QuizIds:
-    """Where each quiz id was first seen (``docs/page.md:12``), to name both places of a duplicate."""
+    """Where each quiz id was first seen (``docs/trust.md:12``), to name both places of a duplicate."""
 
     places: dict[str, str] = field(default_factory=dict)
 
@@ -65,7 +64,7 @@ def check_page(
     """Check the quizzes of one Markdown page (``text`` is the whole file, front matter included, so
     lines are the file's own). ``source`` is the page relative to the docs folder, ``pages`` every
     file there (a set, made once a build, saves remaking it for every page). Returns the page's
-    quizzes, or raises ``CheckError`` with the first mistake.
+    quizzes, or raises ``AuthorError`` with the first mistake.
 
     With ``context`` (the page as the engine converts it) links are also resolved as the page needs
     them, and with ``memo`` each quiz and its rendered text are left there for the Markdown extension,
@@ -78,7 +77,7 @@ def check_page(
     try:
         blocks = find_quiz_blocks(text)
     except QuizError as error:
-        raise CheckError([error.describe(display_path)]) from None
+        raise AuthorError([error.describe(display_path)]) from None
     quizzes = []
     for block in blocks:
         kept = memo.kept(context, block, default_scale) if memo is not None and context is not None else None
@@ -90,7 +89,7 @@ def check_page(
         try:
             quiz = parse_quiz(block, default_scale)
         except QuizError as error:
-            raise CheckError([error.describe(display_path)]) from None
+            raise AuthorError([error.describe(display_path)]) from None
         where = f"{display_path}:{block.line}"
         _note_id(quiz.id, where, seen)
 
@@ -102,7 +101,7 @@ def check_page(
 
         texts, problems = render_texts(quiz, renderer, check_link)
         if problems:
-            raise CheckError([QuizError(problems[0], block.line, quiz.id).describe(display_path)])
+            raise AuthorError([QuizError(problems[0], block.line, quiz.id).describe(display_path)])
         if memo is not None and context is not None:
             memo.remember(context, block.source, default_scale, quiz, texts)
         quizzes.append(CheckedQuiz(quiz.id, block.line))
@@ -111,7 +110,7 @@ def check_page(
 
 def _note_id(quiz_id: str, where: str, seen: QuizIds) -> None:
     if quiz_id in seen.places:
-        raise CheckError(
+        raise AuthorError(
             [
                 f"{where}: quiz '{quiz_id}': the id is already used by the quiz at {seen.places[quiz_id]}; "
                 "every quiz needs its own id."
@@ -139,46 +138,45 @@ def check_settings(
     untranslated: Iterable[str] = (),
     site_name: str = "",
     base: Path | None = None,
-) -> dict[str, Any]:
-    """Our ``extra:`` settings checked and completed; raises ``CheckError`` naming the key (or the
-    helplines file and line). ``base`` is the config's folder, where the helplines file is found. With
-    ``pages`` (every file of the docs folder), the pages that anchor redirects name must exist."""
+) -> CheckedSettings:
+    """Our ``extra:`` settings checked and completed, once a build; raises ``AuthorError`` naming the
+    key (or the helplines file and line). ``base`` is the config's folder, where the helplines file is
+    found. With ``pages`` (every file of the docs folder), the pages that anchor redirects name must
+    exist (else ``check_redirect_pages`` checks them once the engine lists the pages)."""
     missing = list(untranslated)
     if missing:
-        raise CheckError(
+        raise AuthorError(
             [
                 f"mkdocs.yml: {missing[0]} is set for another language, but not for '{language}': give this "
                 f"edition's own under {missing[0]} in its config (for example mkdocs.{language}.yml)."
             ]
         )
     try:
-        resolved = resolve_extra(extra, language, site_name, base)
-        parse_anchor_redirects(extra.get("anchor_redirects"))
+        checked = CheckedSettings(
+            resolve_extra(extra, language, site_name, base),
+            tuple(parse_anchor_redirects(extra.get("anchor_redirects"))),
+        )
     except SettingsError as error:
-        raise CheckError([str(error)]) from None
+        raise AuthorError([str(error)]) from None
     if pages is not None:
-        check_redirect_pages(extra, pages)
-    return resolved
+        check_redirect_pages(checked.redirects, pages)
+    return checked
 
 
-def check_redirect_pages(extra: Mapping[str, Any], pages: Iterable[str]) -> None:
-    """The pages that ``extra.anchor_redirects`` names must exist among ``pages`` (the docs folder's
-    files); raises ``CheckError`` naming the redirect."""
-    try:
-        redirects = parse_anchor_redirects(extra.get("anchor_redirects"))
-    except SettingsError as error:
-        raise CheckError([str(error)]) from None
+def check_redirect_pages(redirects: Iterable[AnchorRedirect], pages: Iterable[str]) -> None:
+    """The pages that anchor redirects name must exist among ``pages`` (the docs folder's files);
+    raises ``AuthorError`` naming the redirect."""
     existing = set(pages)
     for redirect in redirects:
         if redirect.page not in existing:
-            raise CheckError(
+            raise AuthorError(
                 [
                     f"mkdocs.yml: {redirect.name}: docs/{redirect.page} does not exist; when a whole page moves, "
                     "redirect it under plugins.redirects.redirect_maps, then redirect its anchors from the new page."
                 ]
             )
         if redirect.target_page not in existing:
-            raise CheckError([f"mkdocs.yml: {redirect.name}: the target docs/{redirect.target_page} does not exist."])
+            raise AuthorError([f"mkdocs.yml: {redirect.name}: the target docs/{redirect.target_page} does not exist."])
 
 
 def docs_files(docs_dir: Path) -> list[str]:
@@ -186,15 +184,22 @@ def docs_files(docs_dir: Path) -> list[str]:
     return sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
 
 
-def check_edition(edition: Edition) -> dict[str, list[CheckedQuiz]]:
-    """Check one edition (a config and its docs folder); raises ``CheckError`` on the first mistake.
-    Returns the quizzes of each page (by its file in the docs folder), for the pass over the built
-    site to find them there."""
+class CheckedEdition(NamedTuple):
+    """An edition without a mistake: its settings, and the quizzes of each page (by its file in the
+    docs folder), for the pass over the built site to find them there."""
+
+    settings: CheckedSettings
+    quizzes: dict[str, list[CheckedQuiz]]
+
+
+def check_edition(edition: Edition) -> CheckedEdition:
+    """Check one edition (a config and its docs folder); raises ``AuthorError`` on the first mistake."""
     files = docs_files(edition.docs_dir)
     existing = frozenset(files)
     site_name = str(edition.raw.get("site_name") or "")
     base = edition.config_file.parent
-    resolved = check_settings(edition.extra, files, edition.language, edition.untranslated, site_name, base)
+    settings = check_settings(edition.extra, files, edition.language, edition.untranslated, site_name, base)
+    default_scale = scale_labels(settings.extra["quiz"])
     seen = QuizIds()
     renderer = TextRenderer()
     found: dict[str, list[CheckedQuiz]] = {}
@@ -204,5 +209,5 @@ def check_edition(edition: Edition) -> dict[str, list[CheckedQuiz]]:
         path = edition.docs_dir / source
         display = os.path.relpath(path, base).replace(os.sep, "/")
         text = path.read_text(encoding="utf-8-sig")
-        found[source] = check_page(display, source, text, existing, seen, renderer, scale_labels(resolved["quiz"]))
-    return found
+        found[source] = check_page(display, source, text, existing, seen, renderer, default_scale)
+    return CheckedEdition(settings, found)

@@ -3,14 +3,15 @@
 A build error names the file, the line and what is wrong on one line. Text the author wrote (a quiz
 label, a misspelt key, a setting's value) may hold line breaks, control or right-to-left characters,
 or run to thousands of characters; quoted as it is, it would break or garble that line. ``one_line``
-escapes what would, and ``shown`` also shortens and says what a non-text value is.
-
-Used by the quiz model (``finding_balance.quiz.model``) and the settings checks in ``hooks/``.
+escapes what would; ``shown`` also shortens, and ``kind`` says what a value is, in an author's words:
+the one way every message describes a wrong value (quizzes, settings, helplines).
 """
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 #: Characters written as escapes (``\n``, ``\x07``, ``\u202e``): line breaks and separators, control
@@ -34,19 +35,40 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: What each kind of value is called, first match wins (``bool`` before the numbers it belongs to).
+_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "true/false"),
+    ((int, float), "a number"),
+    (str, "text"),
+    (Mapping, "a mapping"),
+    ((list, tuple), "a list"),
+    ((datetime.date, datetime.datetime), "a date"),
+    (bytes, "binary data"),
+    ((set, frozenset), "a set"),
+)
+#: What YAML made of a value its author may have meant as text, and how to write that text.
+_YAML_HINTS = {
+    "true/false": " (YAML reads yes, no, on and off as true/false: put such words in quotes)",
+    "a date": " (put it in quotes to write it as text)",
+}
+
+
+def kind(value: Any, *, yaml_hint: bool = False) -> str:
+    """What ``value`` is: "text", "a number", "a list", "nothing"... With ``yaml_hint``, a value YAML
+    read as true/false or a date says how to write it as text instead."""
+    if value is None:
+        return "nothing"
+    name = next((name for types, name in _KINDS if isinstance(value, types)), "a value of another kind")
+    return name + _YAML_HINTS.get(name, "") if yaml_hint else name
+
+
 def shown(value: Any, limit: int = 60) -> str:
-    """A value quoted in a message: text in quotes, on one line and shortened; a number as written;
-    true/false, nothing, a list or a mapping by name."""
+    """A value quoted in a message: text in quotes, on one line and shortened; a number or true/false
+    as written; anything else by its ``kind``."""
     if isinstance(value, str):
         return f"'{shorten(value, limit)}'"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return shorten(str(value), limit)
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return f"a value of type {type(value).__name__}"
+    return kind(value)

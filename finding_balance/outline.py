@@ -9,8 +9,7 @@ It is read with a few regular expressions, each one pass over the page in C, rat
 ``html.parser``, which calls Python for every tag: parsing every page that way was the costliest part
 of the counsellors' list on a large site. It reads what the engines write (Markdown's HTML and our
 templates); ``tests/test_counsellors.py`` holds it to an ``html.parser`` reading of every built page.
-Pure functions, free of MkDocs. Callers: ``finding_balance.site.finish`` (the counsellors' list) and
-the tests' list of published addresses.
+Pure functions, free of MkDocs: the counsellors' list and the pack page read it, under every engine.
 """
 
 from __future__ import annotations
@@ -20,12 +19,6 @@ import math
 import re
 from dataclasses import dataclass
 
-#: Headings that open a section a counsellor can link to (the page title, ``h1``, is the page itself).
-SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-#: Elements without an end tag: they never hold text.
-VOID_ELEMENTS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
 #: Words a minute for the reading time: a relaxed pace for plain pages read with care.
 WORDS_PER_MINUTE = 200
 

@@ -6,9 +6,7 @@ keys with defaults; ``extra.helplines`` names the edition's helplines data file
 key or an empty text stops the build with one ``SettingsError`` whose message names ``mkdocs.yml``,
 the key and what is wrong.
 
-Callers: under MkDocs and ProperDocs the hooks (``hooks/settings.py``, ``hooks/quizzes.py``) in
-``on_config``; under every engine the check before the build (``finding_balance.check``), and the
-Zensical glue (``finding_balance.engines.zensical``), which hands the completed values to the theme.
+Checked once a build, under every engine, by the check of the settings (``finding_balance.check``).
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from finding_balance.helplines.data import HelplineError, load_helplines
-from finding_balance.messages import one_line, shorten, shown
+from finding_balance.messages import kind, one_line, shorten, shown
 
 
 class SettingsError(Exception):
@@ -76,23 +74,6 @@ def locale_defaults(language: str) -> dict[str, dict[str, str]]:
                 "needs its translation."
             )
     return {group: {key: str(value).strip() for key, value in data[group].items()} for group in GROUPS}
-
-
-def kind(value: Any) -> str:
-    """What a YAML value is, in the words a site owner would use."""
-    if value is None:
-        return "empty"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"a {type(value).__name__}"
 
 
 def _fail(where: str, problem: str) -> SettingsError:
@@ -189,6 +170,11 @@ def validate_quiz_strings(raw: Any, language: str = "en") -> dict[str, str]:
     """``extra.quiz``: the quiz wording over the defaults; placeholders the script fills must stay."""
     defaults = locale_defaults(language)["quiz"]
     return text_settings("quiz", raw, defaults, "a mapping of quiz wording", REQUIRED_PLACEHOLDERS)
+
+
+def scale_labels(strings: Mapping[str, str]) -> tuple[str, ...]:
+    """The default answer labels of a scale quiz, from the quiz wording (``default_scale``, ``|`` between)."""
+    return tuple(label.strip() for label in strings["default_scale"].split("|"))
 
 
 def _entries(

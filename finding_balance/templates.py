@@ -1,6 +1,6 @@
 """Our own Jinja environment for the markup we render outside the theme: the quiz (at conversion)
 and the counsellors' list (over the built site). The templates live in ``overrides/`` with the rest
-of the site's markup. Callers: ``finding_balance.quiz.render``, ``finding_balance.site.counsellors``.
+of the site's markup.
 """
 
 from __future__ import annotations

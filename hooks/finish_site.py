@@ -29,8 +29,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from finding_balance.config import nav_pages
-from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
+from finding_balance.editions import nav_pages
+from finding_balance.errors import AuthorError
+from finding_balance.site.finish import SiteContext, SiteFinisher
 from finding_balance.site.parallel import FinisherProcess, parallel_finisher
 from finding_balance.site.qr_cache import cache_file
 
@@ -59,14 +60,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         nav=tuple(nav_pages(config.nav)),
         use_directory_urls=config.use_directory_urls,
         extra=dict(config.extra),
+        redirects=tuple(config.extra["anchor_redirects"]),
         serving=_serving,
         qr_cache=cache_file(config_file),
     )
-    try:
-        _finisher = SiteFinisher(context)
-    except FinishError as error:
-        raise PluginError(str(error)) from None
-    _finisher = parallel_finisher(context, _finisher)
+    _finisher = parallel_finisher(context, SiteFinisher(context))
 
 
 def _current() -> SiteFinisher | FinisherProcess:
@@ -78,7 +76,7 @@ def _current() -> SiteFinisher | FinisherProcess:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     try:
         return _current().page(output, page.file.dest_uri, page.file.src_uri)
-    except FinishError as error:
+    except AuthorError as error:
         raise PluginError(str(error)) from None
 
 
@@ -87,7 +85,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
         return output_content
     try:
         return _current().page(output_content, template_name)
-    except FinishError as error:
+    except AuthorError as error:
         raise PluginError(str(error)) from None
 
 
@@ -97,7 +95,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     finisher, _finisher = _current(), None
     try:
         finisher.site()
-    except FinishError as error:
+    except AuthorError as error:
         raise PluginError(str(error)) from None
 
 

@@ -4,7 +4,8 @@ The quizzes themselves are made by the Python-Markdown extension ``finding_balan
 (listed in ``mkdocs.yml``), as under every engine. This hook adds what the page events make
 possible under MkDocs, with the same functions the build command's check uses for other engines:
 
-- ``on_config``: the extension is listed after ``pymdownx.superfences``. A new build starts with no
+- ``on_config``: the extension is listed after ``pymdownx.superfences`` (``finding_balance.fence_extension``,
+  the one place that checks it). A new build starts with no
   quiz ids seen (``mkdocs serve`` keeps this module loaded between builds) and a new
   ``QuizMemo``, handed to the extension as its ``memo`` option (``mdx_configs``).
 - ``on_page_markdown``: ``finding_balance.check.check_page`` on the page's file: any authoring
@@ -39,9 +40,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from finding_balance.check import CheckedQuiz, CheckError, QuizIds, check_page, unrendered_quizzes
+from finding_balance.check import CheckedQuiz, QuizIds, check_page, unrendered_quizzes
+from finding_balance.errors import AuthorError
+from finding_balance.fence_extension import order_problem
+from finding_balance.page_context import mkdocs_page_context
 from finding_balance.quiz.cache import QuizCache, cache_file
-from finding_balance.quiz.markdown import QuizMemo, mkdocs_page_context, scale_labels
+from finding_balance.quiz.memo import QuizMemo
+from finding_balance.settings import scale_labels
 
 EXTENSION = "finding_balance.quiz.markdown"
 
@@ -68,13 +73,9 @@ _build = _Build()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     _build = _Build()
-    extensions = list(config.markdown_extensions)
-    if "pymdownx.superfences" not in extensions or EXTENSION not in extensions:
-        raise PluginError(
-            f"mkdocs.yml: quizzes need 'pymdownx.superfences' and then '{EXTENSION}' under markdown_extensions."
-        )
-    if extensions.index(EXTENSION) < extensions.index("pymdownx.superfences"):
-        raise PluginError(f"mkdocs.yml: list '{EXTENSION}' after 'pymdownx.superfences' under markdown_extensions.")
+    problem = order_problem(list(config.markdown_extensions), EXTENSION)
+    if problem:
+        raise PluginError(problem)
     config.mdx_configs[EXTENSION] = {**config.mdx_configs.get(EXTENSION, {}), "memo": _build.memo}
     return config
 
@@ -108,7 +109,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             context=context,
             memo=_build.memo,
         )
-    except CheckError as error:
+    except AuthorError as error:
         raise PluginError(str(error)) from None
     _build.quizzes[page.file.src_uri] = quizzes
     return markdown

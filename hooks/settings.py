@@ -1,13 +1,14 @@
 """MkDocs and ProperDocs: our settings under ``extra:`` checked and completed when the build starts.
 
-``finding_balance.check.check_settings`` does the work (the same check the build command runs
-before any other engine): the disclaimer, the quick exit, the helplines, the quiz wording and the
+``finding_balance.check.check_settings`` does the work, once a build (the same check the build
+command runs before Zensical): the disclaimer, the quick exit, the helplines, the quiz wording and the
 anchor redirects. The completed values replace what ``mkdocs.yml`` says, so the templates
-(``overrides/``) read every setting with its default filled in. A mistake stops the build with one
-message naming the key.
+(``overrides/``) read every setting with its default filled in; the anchor redirects, read, replace
+their mapping (``on_files`` and ``hooks/finish_site.py`` take them from there). A mistake stops the
+build with one message naming the key.
 
-MkDocs events: ``on_config`` (the settings, checked once) and ``on_files`` (the pages that anchor
-redirects name exist).
+MkDocs events: ``on_config`` (the settings) and ``on_files`` (the pages that anchor redirects name
+exist, once MkDocs knows the pages).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from finding_balance.check import CheckError, check_redirect_pages, check_settings
-from finding_balance.config import inherited_settings
+from finding_balance.check import check_redirect_pages, check_settings
+from finding_balance.editions import inherited_settings
+from finding_balance.errors import AuthorError
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -32,15 +34,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     untranslated = inherited_settings(config_file) if config_file else ()
     base = config_file.parent if config_file else None
     try:
-        config.extra.update(check_settings(config.extra, None, language, untranslated, config.site_name, base))
-    except CheckError as error:
+        checked = check_settings(config.extra, None, language, untranslated, config.site_name, base)
+    except AuthorError as error:
         raise PluginError(str(error)) from None
+    config.extra.update(checked.extra)
+    config.extra["anchor_redirects"] = checked.redirects
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
-        check_redirect_pages(config.extra, [file.src_uri for file in files.documentation_pages()])
-    except CheckError as error:
+        check_redirect_pages(config.extra["anchor_redirects"], [file.src_uri for file in files.documentation_pages()])
+    except AuthorError as error:
         raise PluginError(str(error)) from None
     return files

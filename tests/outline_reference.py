@@ -7,7 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from finding_balance.outline import SECTION_HEADINGS, VOID_ELEMENTS, Outline, QuizOutline, Section
+from finding_balance.outline import Outline, QuizOutline, Section
+
+#: Headings that open a section a counsellor can link to (the page title, ``h1``, is the page itself).
+SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: Elements without an end tag: they never hold text.
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 
 
 @dataclass

@@ -11,7 +11,13 @@ from bs4 import BeautifulSoup
 from sitebuild import build_variant
 from test_quiz_render import keep_links
 
-from finding_balance.anchors import Declaration, collision_message, declarations, duplicate_ids, page_collision
+from finding_balance.anchor_collisions import (
+    Declaration,
+    collision_message,
+    declarations,
+    duplicate_ids,
+    page_collision,
+)
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import DEFAULT_STRINGS, TextRenderer, render_quiz, render_texts
 

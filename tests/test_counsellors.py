@@ -15,7 +15,7 @@ from sitebuild import PROJECT_ROOT, build_variant
 from finding_balance.outline import Outline, QuizOutline, Section, outline, reading_minutes
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from finding_balance.site.counsellors import DirectoryEntry, directory_entry, in_order, page_address
-from finding_balance.site.finish import article_of
+from finding_balance.site.page import article_bounds
 
 DOCS = PROJECT_ROOT / "docs"
 
@@ -96,7 +96,7 @@ def test_the_list_sits_under_the_last_heading_of_the_page(built_site: BuiltSite)
     assert article is not None
     headings = article.select("h2")
     assert headings[-1]["id"] == "every-page", "the list is added at the end: keep its heading last"
-    # The heading sits in its "Copy link" row (hooks/stable_links.py); the list follows that row.
+    # The heading sits in its "Copy link" row (finding_balance/site/copy_links.py); the list follows that row.
     row = headings[-1].find_parent(class_="fb-linkable")
     assert row is not None
     assert row.find_next_sibling(class_="fb-directory") is not None
@@ -165,6 +165,12 @@ def test_outline_reads_summary_sections_quizzes_and_words() -> None:
     assert found.quizzes == (QuizOutline("quiz-q", "The quiz", "scale"),)
     # Title, summary, headings and the paragraph: the quiz and the permalink signs are not read.
     assert found.words == 1 + 3 + 3 + 5 + 3 + 2 + 1 + 1
+
+
+def article_of(html: str) -> str:
+    """The content of a built page (the theme's ``<article>``), or the whole page without one."""
+    start, end = article_bounds(html)
+    return html[start:end]
 
 
 def test_outline_reads_every_built_page_as_an_html_parser_does(built_site: BuiltSite) -> None:

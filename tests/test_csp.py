@@ -1,4 +1,4 @@
-"""Gate 4, Content Security Policy: hooks/csp.py writes a policy into every page that allows only the
+"""Gate 4, Content Security Policy: finding_balance/site/csp.py writes a policy into every page that allows only the
 site itself and the page's own inline scripts (by hash); Chromium enforces it and the site still
 works under it: search, palette toggle, instant navigation and quizzes."""
 
@@ -14,16 +14,23 @@ from conftest import BuiltSite, PageLog
 from gates import CSP_LISTENER_JS, search_and_switch_palette, take_quizzes
 from playwright.sync_api import Page
 
+from finding_balance.errors import AuthorError
 from finding_balance.site import csp
-from finding_balance.site.finish import FinishError, SiteContext, _finish_page
+from finding_balance.site.finish import SiteContext, finished_html
 
 # --- The hook's pure functions ----------------------------------------------------------------------
+
+
+def with_policy(html: str) -> str:
+    """``html`` with its policy written where the finishing writes it."""
+    position, meta = csp.policy_insert(html)
+    return f"{html[:position]}{meta}{html[position:]}"
 
 
 def post_template(html: str, name: str, serving: bool = False) -> str:
     """A page through the finishing pass's last step, as every engine's pages go."""
     context = SiteContext(Path("."), "https://example.org/", Path("docs"), Path("assets"), Path("."), serving=serving)
-    return _finish_page(html, context, name)
+    return finished_html(html, context, name)
 
 
 def test_hash_matches_the_published_example() -> None:
@@ -77,7 +84,7 @@ def test_policy_is_written_first_in_head_after_charset() -> None:
     html = '<!doctype html><html><head>\n<meta charset="utf-8">\n<link rel="stylesheet" href="a.css"></head>'
     meta = f'<meta http-equiv="Content-Security-Policy" content="{csp.content_security_policy(html)}">'
     expected = html.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n    {meta}', 1)
-    assert csp.with_policy(html) == expected
+    assert with_policy(html) == expected
 
 
 @pytest.mark.parametrize(
@@ -88,7 +95,7 @@ def test_policy_is_written_first_in_head_after_charset() -> None:
     ],
 )
 def test_pages_it_cannot_protect_stop_the_build(html: str, reason: str) -> None:
-    with pytest.raises(FinishError, match=reason):
+    with pytest.raises(AuthorError, match=reason):
         post_template(html, "odd.html")
 
 

@@ -22,7 +22,7 @@ from gates import CSP_LISTENER_JS, take_quizzes
 from playwright.sync_api import Browser, Route, expect
 from sitebuild import PROJECT_ROOT, bind_server, copy_project, serving, site_build
 
-from finding_balance.config import read_edition
+from finding_balance.editions import read_edition
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from finding_balance.site.csp import inline_scripts, script_hash
 

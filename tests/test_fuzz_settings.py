@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 # isort: split
 # Every check under test, in one place (the engine-free settings checks).
+from finding_balance.anchor_redirects import AnchorRedirect, parse_anchor_redirects
 from finding_balance.settings import (
     SettingsError,
     validate_disclaimer,
@@ -25,7 +26,6 @@ from finding_balance.settings import (
     validate_words,
 )
 from finding_balance.settings import validate_quiz_strings as validate_strings
-from finding_balance.stable_links import AnchorRedirect, parse_anchor_redirects
 
 #: Each ``extra:`` key: its check and a valid value to start mutating from.
 CHECKS: dict[str, tuple[Callable[[Any], Any], Any]] = {

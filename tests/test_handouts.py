@@ -18,12 +18,22 @@ from playwright.sync_api import Page, expect
 from published_urls import addresses_in
 from sitebuild import PROJECT_ROOT
 
+from finding_balance.errors import AuthorError
 from finding_balance.qr import qr_code
-from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
-from finding_balance.site.handouts import with_qr_code
+from finding_balance.site.finish import SiteContext, SiteFinisher
+from finding_balance.site.handouts import qr_code_replacement
 from finding_balance.site.qr_cache import QrCodes, cache_file, encoder
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+
+
+def with_qr_code(html: str) -> str:
+    """``html`` with its handout's QR code in place of the placeholder, unchanged without a handout."""
+    found = qr_code_replacement(html)
+    if found is None:
+        return html
+    start, end, image = found
+    return html[:start] + image + html[end:]
 
 
 def test_every_page_ends_with_its_address_and_qr_code(built_site: BuiltSite) -> None:
@@ -70,7 +80,7 @@ def test_an_address_too_long_for_a_qr_code_stops_the_build_with_one_message(tmp_
     html = f"<html><head></head><body>{handout}</body></html>"
     folder = {name: tmp_path for name in ("site_dir", "docs_dir", "assets_dir", "display_root")}
     context = SiteContext(site_url="https://example.org/", **folder)
-    with pytest.raises(FinishError) as raised:
+    with pytest.raises(AuthorError) as raised:
         SiteFinisher(context).page(html, "long/index.html")
     [problem] = raised.value.problems
     assert problem.startswith("handout: long/index.html: the page's address is too long for a QR code (")

@@ -26,10 +26,10 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 from sitebuild import PROJECT_ROOT
 
+from finding_balance.anchor_redirects import AnchorRedirect
 from finding_balance.site.bundle import PAGE_BUNDLES, VENDORED, page_bundle
 from finding_balance.site.counsellors import DirectoryEntry, Link
 from finding_balance.site.packs import data_element, first_sentence, pack_data, pack_id, page_items
-from finding_balance.stable_links import AnchorRedirect
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 SECTION = "trust:feeling-safe-to-ask"

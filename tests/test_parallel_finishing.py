@@ -19,8 +19,9 @@ from unittest import mock
 import pytest
 from sitebuild import PROJECT_ROOT, mkdocs_build
 
+from finding_balance.errors import AuthorError
 from finding_balance.site import parallel
-from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
+from finding_balance.site.finish import SiteContext, SiteFinisher
 from finding_balance.site.parallel import ONE_PROCESS_VARIABLE, FinisherProcess, parallel_finisher
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
@@ -132,7 +133,7 @@ def test_a_helper_that_stops_stops_the_build_with_one_line(monkeypatch: pytest.M
     monkeypatch.setattr(parallel.sys, "executable", "/bin/false")
     helper = FinisherProcess(helper_context(tmp_path))
     helper.page("<html></html>", "index.html", "index.md")
-    with pytest.raises(FinishError) as raised:
+    with pytest.raises(AuthorError) as raised:
         helper.site()
     assert raised.value.problems == ["the finishing helper process stopped (exit code 1): no message"]
 
@@ -140,6 +141,6 @@ def test_a_helper_that_stops_stops_the_build_with_one_line(monkeypatch: pytest.M
 def test_a_helper_that_does_not_finish_in_time_is_stopped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(parallel, "WAIT_SECONDS", 0)  # no helper starts, let alone finishes, that fast
     helper = FinisherProcess(helper_context(tmp_path))
-    with pytest.raises(FinishError) as raised:
+    with pytest.raises(AuthorError) as raised:
         helper.site()
     assert raised.value.problems == ["the finishing helper process did not finish within 0 minutes after the last page"]

@@ -13,10 +13,12 @@ from test_quiz_model import SCALE, page_with
 from test_quiz_render import convert_with_memo
 
 from finding_balance import check
-from finding_balance.check import CheckError, QuizIds, check_page
+from finding_balance.check import QuizIds, check_page
+from finding_balance.errors import AuthorError
+from finding_balance.page_context import PageContext
 from finding_balance.quiz import markdown as quiz_markdown
 from finding_balance.quiz.cache import QuizCache
-from finding_balance.quiz.markdown import PageContext, QuizMemo
+from finding_balance.quiz.memo import QuizMemo
 
 PAGES = {"index.md", "trust.md"}
 
@@ -95,7 +97,7 @@ def test_a_kept_quiz_still_counts_for_ids_used_twice(tmp_path: Path) -> None:
     memo = QuizMemo(QuizCache(cache, PAGES))
     seen = QuizIds()
     check_page("docs/other.md", "trust.md", page, PAGES, seen, context=PageContext(source="trust.md"), memo=memo)
-    with pytest.raises(CheckError, match=r"the id is already used by the quiz at docs/other\.md"):
+    with pytest.raises(AuthorError, match=r"the id is already used by the quiz at docs/other\.md"):
         check_page("docs/index.md", "index.md", page, PAGES, seen, context=PageContext(), memo=memo)
 
 

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE, page_with
 
 from finding_balance.check import QuizIds, check_page
+from finding_balance.page_context import PageContext
 from finding_balance.quiz import markdown as quiz_markdown
-from finding_balance.quiz.markdown import PageContext, QuizMemo
+from finding_balance.quiz.memo import QuizMemo
 from finding_balance.quiz.model import find_quiz_blocks, iter_texts, parse_quiz
 from finding_balance.quiz.render import (
     DEFAULT_STRINGS,

@@ -24,9 +24,10 @@ from published_urls import (
 )
 from sitebuild import build_variant, copy_project, mkdocs_build, serving
 
+from finding_balance.anchor_redirects import AnchorRedirect, parse_anchor_redirects
 from finding_balance.settings import SettingsError, validate_copy_link
+from finding_balance.site.anchors import with_old_anchors
 from finding_balance.site.copy_links import in_rows
-from finding_balance.stable_links import AnchorRedirect, parse_anchor_redirects, with_old_anchors
 
 # ---------------------------------------------------------------------------------------------------
 # The committed list against the real build

@@ -27,8 +27,8 @@ from pathlib import Path
 
 import yaml
 
-from finding_balance.check import check_edition, check_settings, docs_files
-from finding_balance.config import Edition, PythonTag
+from finding_balance.check import check_edition
+from finding_balance.editions import Edition, PythonTag
 from finding_balance.site.csp import source_hash
 from finding_balance.site.finish import SiteContext, finish_site
 from finding_balance.site.qr_cache import cache_file
@@ -78,12 +78,10 @@ def theme_style_hashes(site_dir: Path) -> tuple[str, ...]:
 
 
 def build(edition: Edition) -> subprocess.CompletedProcess[str]:
-    """Build ``edition`` with Zensical and finish it. Raises ``CheckError`` or ``FinishError`` on a
+    """Build ``edition`` with Zensical and finish it. Raises ``AuthorError`` or ``AuthorError`` on a
     mistake; returns Zensical's process (a non-zero ``returncode`` when Zensical failed)."""
-    quizzes = check_edition(edition)
-    site_name = str(edition.raw.get("site_name") or "")
-    base = edition.config_file.parent
-    settings = check_settings(edition.extra, docs_files(edition.docs_dir), edition.language, (), site_name, base)
+    checked = check_edition(edition)
+    settings = checked.settings.extra
     config = edition.config_file.with_name(f".zensical.{edition.config_file.stem}.yml")
     config.write_text(zensical_config(edition, settings), encoding="utf-8")
     try:
@@ -107,9 +105,10 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
             nav=edition.nav,
             use_directory_urls=edition.use_directory_urls,
             extra={**edition.extra, **settings},
+            redirects=checked.settings.redirects,
             style_hashes=theme_style_hashes(edition.site_dir),
             qr_cache=cache_file(edition.config_file),
         ),
-        quizzes=quizzes,
+        quizzes=checked.quizzes,
     )
     return result

@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from markdown import Extension, Markdown
-from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
+from pymdownx.superfences import SuperFencesException
 
+from finding_balance.fence_extension import superfences_of
 from finding_balance.helplines.data import KINDS, countries_of_kind
-from finding_balance.quiz.markdown import page_context
+from finding_balance.page_context import page_context
 from finding_balance.settings import locale_defaults
 from finding_balance.templates import environment
 
@@ -81,12 +82,7 @@ class HelplinesExtension(Extension):
     """Registers the ``helplines`` fence with pymdownx.superfences."""
 
     def extendMarkdown(self, md: Markdown) -> None:
-        superfences = next((ext for ext in md.registeredExtensions if isinstance(ext, SuperFencesCodeExtension)), None)
-        if superfences is None:
-            raise HelplinesFenceError(
-                "mkdocs.yml: list 'finding_balance.helplines.markdown' after 'pymdownx.superfences' "
-                "under markdown_extensions."
-            )
+        superfences = superfences_of(md, __name__, HelplinesFenceError)
 
         def format_helplines(src: str = "", md: Markdown = md, **_: Any) -> str:
             context = page_context(md)

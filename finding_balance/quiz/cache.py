@@ -11,47 +11,48 @@ Why it is safe:
   the quiz wording (``extra.quiz``) and the language, and the list of every file in the docs folder
   (a link to a page that is gone must stop the build again). Change any of them and the digest is
   new: the quiz is read, checked and rendered as on a first build.
-- The file is for one version of the code that makes quizzes: the text of ``model.py``,
-  ``render.py``, ``markdown.py``, ``cache.py`` and ``templates.py`` of this package, of the templates
-  ``overrides/partials/quiz.html`` and ``quiz-search.html``, and the versions of Markdown,
-  pymdown-extensions and Jinja. When any of them changes, the whole file is ignored.
+- The file is for one version of the code that makes quizzes: the text of the modules that read,
+  render and link a quiz (``_CODE_FILES``: ``quiz/`` and the page context, addresses and templates
+  they use), of the templates ``overrides/partials/quiz.html`` and ``quiz-search.html``, and the
+  versions of Markdown, pymdown-extensions and Jinja. When any of them changes, the whole file is ignored.
 - What is kept is only what a build that checked the quiz made of it, with no mistake: a quiz with a
   mistake is never kept, so it stops every build. A file that cannot be read, or an entry of the wrong
   shape, is ignored. Ids used twice across the site are checked on every build, kept or not.
-- A build writes back only the quizzes it used, replacing the file whole (written beside, then
-  renamed); a build that stops half way writes nothing.
+- A build writes back only the quizzes it used, replacing the file whole; a build that stops half
+  way writes nothing (``finding_balance.json_cache``).
 
-Caller: ``QuizMemo`` (``finding_balance.quiz.markdown``), which ``hooks/quizzes.py`` gives a cache
-under MkDocs and ProperDocs. Zensical builds read and render every quiz.
+Under MkDocs and ProperDocs the build's ``QuizMemo`` has one; Zensical builds read and render every quiz.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import jinja2
 import markdown
 import pymdownx
 
-from finding_balance.config import CACHE_FOLDER
+from finding_balance.json_cache import CACHE_FOLDER, JsonCache
+from finding_balance.page_context import PageContext
 from finding_balance.quiz.model import source_key
 from finding_balance.templates import TEMPLATE_DIR
 
-if TYPE_CHECKING:
-    from finding_balance.quiz.markdown import PageContext
-
 _PACKAGE = Path(__file__).resolve().parent
 _CODE_FILES = (
+    _PACKAGE / "fences.py",
     _PACKAGE / "model.py",
+    _PACKAGE / "links.py",
+    _PACKAGE / "memo.py",
     _PACKAGE / "render.py",
     _PACKAGE / "markdown.py",
     _PACKAGE / "cache.py",
     _PACKAGE.parent / "templates.py",
+    _PACKAGE.parent / "page_context.py",
+    _PACKAGE.parent / "urls.py",
     TEMPLATE_DIR / "partials" / "quiz.html",
     TEMPLATE_DIR / "partials" / "quiz-search.html",
 )
@@ -86,15 +87,8 @@ class QuizCache:
         self.path = path
         self.version = code_version()
         self._pages = hashlib.sha256("\n".join(sorted(pages)).encode()).hexdigest()
-        self._known: dict[str, list[Any]] = {}
-        self._used: dict[str, list[Any]] = {}
-        self.added = 0
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(data, dict) and data.get("version") == self.version and isinstance(data.get("quizzes"), dict):
-            self._known = data["quizzes"]
+        self._file = JsonCache(path, self.version, "version", "quizzes")
+        self._file.known()  # read now: a build writes back only the quizzes it used, even none
 
     def key(self, context: PageContext, heading_level: int, quiz_source: str) -> str:
         """The digest of the quiz whose YAML is ``quiz_source``, at ``heading_level`` on the page of
@@ -112,25 +106,16 @@ class QuizCache:
         return hashlib.sha256(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
 
     def get(self, key: str) -> KeptQuiz | None:
-        entry = self._known.get(key)
-        if not (isinstance(entry, list) and len(entry) == 3 and all(isinstance(part, str) for part in entry)):
-            return None
-        self._used[key] = entry
-        return KeptQuiz(*entry)
+        entry = self._file.get(key, _is_kept_quiz)
+        return None if entry is None else KeptQuiz(*entry)
 
     def put(self, key: str, kept: KeptQuiz) -> None:
-        self._used[key] = list(kept)
-        self.added += 1
+        self._file.put(key, list(kept))
 
     def save(self) -> None:
-        """Write the quizzes this build used, when they differ from the file's. A cache that cannot be
-        written is left as it is: it only saves time."""
-        if self.added == 0 and self._used.keys() == self._known.keys():
-            return
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps({"version": self.version, "quizzes": self._used}), encoding="utf-8")
-            os.replace(temporary, self.path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        """Write the quizzes this build used, when they differ from the file's."""
+        self._file.save()
+
+
+def _is_kept_quiz(entry: Any) -> bool:
+    return isinstance(entry, list) and len(entry) == 3 and all(isinstance(part, str) for part in entry)

@@ -8,7 +8,6 @@ line and what is wrong.
 
 from __future__ import annotations
 
-import datetime
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -17,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from finding_balance.messages import one_line, shorten, shown
+from finding_balance.messages import kind, one_line, shorten, shown
+from finding_balance.quiz.fences import LINE_BREAK, Fence, scan
 
 QUIZ_TYPES = ("scale", "choice", "checklist", "prompt")
 DEFAULT_SCALE = ("Never", "Rarely", "Sometimes", "Often", "Always")
@@ -126,12 +126,9 @@ class QuizBlock:
 # ---------------------------------------------------------------------------------------------------
 # Finding the blocks
 
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
 #: A quiz fence inside a quote (``> ```quiz``): Markdown does not read it as a quiz.
 _QUOTED_QUIZ = re.compile(r"^[ \t]*>[ \t>]*(`{3,}|~{3,})[ \t]*\.?\{?[ \t]*quiz\b")
-#: Line breaks as Markdown counts them (its first step turns each of these into "\n").
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
@@ -143,45 +140,22 @@ def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
     if "quiz" not in markdown:  # most pages: no fence and no quoted fence can name a quiz
         return []
     blocks: list[QuizBlock] = []
-    fence: _OpenFence | None = None
     heading_level = 1
-    for number, line in enumerate(_LINE_BREAK.split(markdown.removeprefix("\ufeff")), start=1):
-        match = _FENCE.match(line)
-        if fence is None:
-            if match:
-                info = match["info"].split()
-                is_quiz = bool(info) and info[0].lstrip(".{") == "quiz"
-                fence = _OpenFence(match["fence"], match["indent"], number, heading_level, is_quiz)
-            elif heading := _HEADING.match(line):
-                heading_level = len(heading[1])
-            elif _QUOTED_QUIZ.match(line):
-                raise QuizError(
-                    "a ```quiz block could not be read where it stands; put quiz fences at the start of a line, "
-                    "or inside an admonition or list, not inside a quote or raw HTML",
-                    number,
-                )
-        elif match and not match["info"] and fence.is_closed_by(match["fence"]):
-            if fence.is_quiz:
-                blocks.append(QuizBlock(fence.line, "\n".join(fence.body), fence.heading_level))
-            fence = None
-        elif fence.is_quiz:
-            fence.body.append(line.removeprefix(fence.indent) if line.startswith(fence.indent) else line.strip())
-    if fence is not None and fence.is_quiz:
-        raise QuizError("the ```quiz fence is never closed (add a line with ``` after the quiz)", fence.line)
+    for found in scan(LINE_BREAK.split(markdown.removeprefix("\ufeff"))):
+        if isinstance(found, Fence):
+            if found.is_quiz and not found.closed:
+                raise QuizError("the ```quiz fence is never closed (add a line with ``` after the quiz)", found.line)
+            if found.is_quiz:
+                blocks.append(QuizBlock(found.line, "\n".join(found.body), heading_level))
+        elif heading := _HEADING.match(found[1]):
+            heading_level = len(heading[1])
+        elif _QUOTED_QUIZ.match(found[1]):
+            raise QuizError(
+                "a ```quiz block could not be read where it stands; put quiz fences at the start of a line, "
+                "or inside an admonition or list, not inside a quote or raw HTML",
+                found[0] + 1,
+            )
     return blocks
-
-
-@dataclass
-class _OpenFence:
-    marker: str
-    indent: str
-    line: int
-    heading_level: int
-    is_quiz: bool
-    body: list[str] = field(default_factory=list)
-
-    def is_closed_by(self, marker: str) -> bool:
-        return marker[0] == self.marker[0] and len(marker) >= len(self.marker)
 
 
 def source_key(source: str) -> str:
@@ -189,7 +163,7 @@ def source_key(source: str) -> str:
 
     Runs of spaces and tabs count as one space: Markdown turns tabs into spaces (to the next tab stop)
     before any fence handler sees the text, and strips trailing spaces."""
-    return "\n".join(" ".join(line.split()) for line in _LINE_BREAK.split(source.strip("\r\n"))).strip()
+    return "\n".join(" ".join(line.split()) for line in LINE_BREAK.split(source.strip("\r\n"))).strip()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -353,8 +327,7 @@ class _Checker:
         if value is None and not required:
             return ""
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            found = "nothing" if value is None else _kind(value)
-            raise self.fail(path, f"must be text, not {found}")
+            raise self.fail(path, f"must be text, not {kind(value, yaml_hint=True)}")
         text = str(value).strip()
         if not text:
             raise self.fail(path, "must not be empty")
@@ -365,7 +338,9 @@ class _Checker:
 
     def mapping(self, value: Any, path: Path, allowed: set[str], required: tuple[str, ...]) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(path, f"must be a mapping of keys ({', '.join(sorted(allowed))}), not {_kind(value)}")
+            raise self.fail(
+                path, f"must be a mapping of keys ({', '.join(sorted(allowed))}), not {kind(value, yaml_hint=True)}"
+            )
         for key in value:
             if key not in allowed:
                 raise self.fail((*path, str(key)), f"unknown key (allowed here: {', '.join(sorted(allowed))})")
@@ -376,7 +351,7 @@ class _Checker:
 
     def sequence(self, value: Any, path: Path, what: str, *, minimum: int = 1) -> list[Any]:
         if not isinstance(value, list):
-            raise self.fail(path, f"must be a list of {what}, not {_kind(value)}")
+            raise self.fail(path, f"must be a list of {what}, not {kind(value, yaml_hint=True)}")
         if len(value) < minimum:
             needed = "at least one entry" if minimum == 1 else f"at least {minimum} entries"
             raise self.fail(path, f"needs {needed}" if value else f"is empty: it needs {needed}")
@@ -384,7 +359,7 @@ class _Checker:
 
     def check(self) -> Quiz:
         if not isinstance(self.data, dict):
-            raise self.fail((), f"the quiz must be a YAML mapping of keys, not {_kind(self.data)}")
+            raise self.fail((), f"the quiz must be a YAML mapping of keys, not {kind(self.data, yaml_hint=True)}")
         raw_id = self.data.get("id")
         if isinstance(raw_id, str) and ID_PATTERN.fullmatch(raw_id):
             self.quiz_id = raw_id
@@ -401,11 +376,11 @@ class _Checker:
         if not self.quiz_id:
             rule = "use lowercase letters, digits and single hyphens"
             if not isinstance(raw_id, str | int | float) or isinstance(raw_id, bool):
-                raise self.fail(("id",), f"must be text ({rule}), not {_kind(raw_id)}")
+                raise self.fail(("id",), f"must be text ({rule}), not {kind(raw_id, yaml_hint=True)}")
             raise self.fail(("id",), f"{shown(raw_id)} is not a valid id: {rule}")
         quiz_type = self.data["type"]
         if not isinstance(quiz_type, str):
-            raise self.fail(("type",), f"must be one of {', '.join(QUIZ_TYPES)}, not {_kind(quiz_type)}")
+            raise self.fail(("type",), f"must be one of {', '.join(QUIZ_TYPES)}, not {kind(quiz_type, yaml_hint=True)}")
         if quiz_type not in QUIZ_TYPES:
             raise self.fail(("type",), f"unknown type {shown(quiz_type)} (use one of: {', '.join(QUIZ_TYPES)})")
         allowed = COMMON_KEYS | KEYS_BY_TYPE[quiz_type]
@@ -439,7 +414,7 @@ class _Checker:
     def _remember(self) -> bool:
         remember = self.data.get("remember", True)
         if not isinstance(remember, bool):
-            raise self.fail(("remember",), f"must be true or false, not {_kind(remember)}")
+            raise self.fail(("remember",), f"must be true or false, not {kind(remember, yaml_hint=True)}")
         return remember
 
     def _scale(self) -> tuple[str, ...]:
@@ -447,7 +422,7 @@ class _Checker:
             return self.default_scale
         labels = self.data["scale"]
         if not isinstance(labels, list):
-            raise self.fail(("scale",), f"must be a list of labels, not {_kind(labels)}")
+            raise self.fail(("scale",), f"must be a list of labels, not {kind(labels, yaml_hint=True)}")
         if len(labels) < 2:
             raise self.fail(("scale",), f"needs at least two labels (it has {len(labels)})")
         texts = tuple(self.text(label, ("scale", i)) for i, label in enumerate(labels))
@@ -550,23 +525,6 @@ def _uncovered(low: int, high: int, max_score: int) -> str:
 
 def _same_words(first: str, second: str) -> bool:
     return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
-
-
-def _kind(value: Any) -> str:
-    """What a YAML value is, in an author's words."""
-    if value is None:
-        return "nothing"
-    kinds: list[tuple[type | tuple[type, ...], str]] = [
-        (bool, "true/false (YAML reads yes, no, on and off as true/false: put such words in quotes)"),
-        ((int, float), "a number"),
-        (str, "text"),
-        (dict, "a mapping"),
-        ((list, tuple), "a list"),
-        ((datetime.date, datetime.datetime), "a date (put it in quotes to write it as text)"),
-        (bytes, "binary data"),
-        ((set, frozenset), "a set"),
-    ]
-    return next((name for kinds_of, name in kinds if isinstance(value, kinds_of)), "a value of another kind")
 
 
 def _describe_path(path: Path) -> str:

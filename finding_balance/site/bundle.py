@@ -14,7 +14,7 @@ is a stylesheet and a script, ``assets/finding-balance-<name>.min.css`` and ``.m
 encoder of the pack page is a vendored library (``VENDORED``: lean-qr, pinned in ``package.json``,
 with its licence), copied as it is.
 
-Caller: ``finding_balance.site.finish``, under every engine.
+A site-wide pass (``finding_balance.site.finish``), under every engine.
 """
 
 from __future__ import annotations

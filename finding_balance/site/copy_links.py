@@ -7,7 +7,7 @@ The button is copied from the ``<template>`` of ``overrides/partials/stable-link
 wording of ``extra.copy_link``; without JavaScript there is no button, and the theme's permalink sign
 still leads to the section.
 
-Caller: ``finding_balance.site.finish``, on each page's content, under every engine.
+A pass over each page's content (``finding_balance.site.finish``), under every engine.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ page, a section or a quiz updates the list with no hand editing. Every address i
 (``finding_balance.site.packs``), and when the edition has a pack page the list comes with its
 filters and the panel that makes a pack's address (``partials/pack-picker.html``).
 
-Caller: ``finding_balance.site.finish``, once every page is built, under every engine.
+A site-wide pass (``finding_balance.site.finish``), once every page is built, under every engine.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 import jinja2
 
 from finding_balance.outline import Outline
-from finding_balance.site.packs import PACK_PAGE, pack_id
+from finding_balance.site.pack_ids import PACK_PAGE, pack_id
 from finding_balance.templates import environment
 
 #: How a counsellor would name each type of quiz.

@@ -9,9 +9,8 @@ the theme's small inline scripts keep working, anything else inline is blocked. 
 ``style`` attribute with our settings, so ``style-src`` is ``'self'`` alone; images may also be
 ``data:`` URLs (the theme's icons, the handout's QR code).
 
-Caller: ``finding_balance.site.finish`` (``policy_insert``), after every other pass that could change
-the page's scripts, under every engine; the handout's QR code goes into the same copy of the page
-(its image adds no script). Not under ``mkdocs serve``: its live-reload script is inline and
+The last edit of every page (``finding_balance.site.finish``), after every pass that could change
+its scripts, under every engine. Not under ``mkdocs serve``: its live-reload script is inline and
 differs on every load.
 """
 
@@ -151,12 +150,3 @@ def policy_insert(html: str, style_hashes: tuple[str, ...] = ()) -> tuple[int, s
         raise ValueError("the page already has a Content-Security-Policy <meta>")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, style_hashes)}">'
     return head.end(), f"\n    {meta}"
-
-
-def with_policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
-    """``html`` with its policy written as the first element of ``<head>`` after ``<meta charset>``.
-
-    Raises ``ValueError`` when the page has no ``<head>`` or already carries a policy.
-    """
-    position, meta = policy_insert(html, style_hashes)
-    return f"{html[:position]}{meta}{html[position:]}"

@@ -1,24 +1,20 @@
-"""The finishing passes over one built edition: each page as it is written, then the site once.
+"""The finishing of one built edition: passes over each page as it is written, then over the site.
 
-``SiteFinisher.page`` takes one built page's final HTML and returns it finished: each section
-heading in a row with room for its "Copy link" button (``copy_links``), its anchors checked for
-collisions (``finding_balance.anchors``), its old anchors put back (``anchors``), the handout's QR
-code (``handouts``) and, last, its Content Security Policy (``csp``). It also notes what the
-site-wide steps need from the page: its anchors, its quizzes' links, and for the counsellors' list
-its content (the theme's ``<article>``, not the whole page with its navigation).
-``SiteFinisher.site``, once every page is written: our CSS and JS bundles (``bundle``), the anchors
-that quiz links and anchor redirects lead to checked across pages, the counsellors' list written
-into its page (``counsellors``; that page gets its policy then), the pack page's data (``packs``: every
-page, section and quiz a pack can hold, from the same pages), the sitemap's language alternates
-(``sitemap``), for the main edition the hosts' headers file (``headers``), any other HTML file of
-the site finished (the redirect pages of mkdocs-redirects, for one), and the QR codes kept for the
-next build (``qr_cache``, outside the site).
+``SiteFinisher.page`` cuts a built page once around its content (``finding_balance.site.page``) and
+runs ``PAGE_PASSES`` over it, each one concern: each section heading in a row with room for its
+"Copy link" button, the page's anchors checked for collisions, its quizzes checked to have reached
+it, what the site-wide passes need noted (anchors, quiz links, content), its old anchors put back.
+Then the page is finished by ``LAST_EDITS`` (the handout's QR code and the Content Security Policy,
+written in one copy of the page), unless a site-wide pass finishes it later (the counsellors' list,
+the pack page). ``SiteFinisher.site``, once every page is written, runs ``SITE_PASSES`` in order:
+our CSS and JS bundles, the checks across pages (quiz links' and redirects' anchors), the sitemap's
+language alternates, the hosts' headers file, the pages held back, every other HTML file of the site
+(the redirect pages of mkdocs-redirects, for one) and the QR codes kept for the next build. Adding a
+pass is adding one entry to its list.
 
-Callers, the only thing that differs between engines: under MkDocs and ProperDocs
-``hooks/finish_site.py``, which hands each page to ``page`` as MkDocs writes it (``on_post_page``,
-``on_post_template``) and calls ``site`` in ``on_post_build``: no page is read back or written twice.
-Under Zensical the build command calls ``finish_site``, which reads each page Zensical wrote, passes
-it through the same ``page`` and writes it back, then calls ``site``.
+Under MkDocs and ProperDocs ``hooks/finish_site.py`` hands each page to ``page`` as MkDocs writes it
+and calls ``site`` when the build ends (or ``finding_balance.site.parallel`` does, in a helper
+process); under Zensical the build command calls ``finish_site`` over the pages Zensical wrote.
 """
 
 from __future__ import annotations
@@ -26,31 +22,26 @@ from __future__ import annotations
 import html as html_lib
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from finding_balance.anchors import collision_message, declarations, duplicate_ids, page_collision
+from finding_balance import anchor_collisions
+from finding_balance.anchor_redirects import AnchorRedirect
 from finding_balance.check import unrendered_quizzes
+from finding_balance.errors import AuthorError
 from finding_balance.outline import outline
-from finding_balance.quiz.markdown import page_url, relative_url
-from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.site import anchors, counsellors, csp, handouts, packs
 from finding_balance.site.bundle import write_bundles
 from finding_balance.site.copy_links import in_rows
 from finding_balance.site.headers import write_headers
+from finding_balance.site.pack_ids import PACK_PAGE
+from finding_balance.site.page import BuiltPage, ids_in
 from finding_balance.site.qr_cache import QrCodes
+from finding_balance.site.quiz_links import QuizLink, missing_anchors, quiz_links, quizzes_in
 from finding_balance.site.sitemap import write_alternates
-from finding_balance.stable_links import AnchorRedirect, parse_anchor_redirects
-
-
-class FinishError(Exception):
-    """Problems found while finishing the site; one line each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+from finding_balance.urls import page_url, relative_url
 
 
 @dataclass(frozen=True)
@@ -67,6 +58,8 @@ class SiteContext:
     nav: tuple[tuple[str, str], ...] = ()
     use_directory_urls: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
+    redirects: tuple[AnchorRedirect, ...] = ()
+    """``extra.anchor_redirects``, as the check read them (``finding_balance.anchor_redirects``)."""
     serving: bool = False
     """Under ``mkdocs serve``: no Content Security Policy (its live-reload script is inline)."""
     style_hashes: tuple[str, ...] = ()
@@ -78,65 +71,15 @@ class SiteContext:
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
-_ARTICLE_START = '<article class="md-content__inner md-typeset"'
-_ARTICLE_END = "</article>"
 
 
 def _text(fragment: str) -> str:
     return " ".join(html_lib.unescape(_TAG.sub("", fragment)).split()).removesuffix("¶").strip()
 
 
-def article_bounds(html: str) -> tuple[int, int]:
-    """Where the content of a built page (the theme's ``<article>``) starts and ends in ``html``: the
-    whole page when it has none. Searched from the end of the page, where the theme writes the
-    content, after the navigation: on a large site most of a page is navigation."""
-    end = html.rfind(_ARTICLE_END)
-    position = html.rfind(_ARTICLE_START, 0, end if end != -1 else len(html))
-    while position != -1:
-        start = anchors.ARTICLE_START.match(html, position)
-        if start:
-            return start.end(), end if end > start.end() else len(html)
-        position = html.rfind(_ARTICLE_START, 0, position)
-    return 0, len(html)
-
-
-def article_of(html: str) -> str:
-    """The content of a built page (the theme's ``<article>``), or the whole page without one."""
-    start, end = article_bounds(html)
-    return html[start:end]
-
-
-def _quizzes_of(path: Path) -> list[tuple[str, int]]:
-    """The ids and lines of the quizzes of a Markdown file (none when it has no quiz fence)."""
-    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    if "quiz" not in text:
-        return []
-    found = []
-    for block in find_quiz_blocks(text):
-        try:
-            found.append((parse_quiz(block).id, block.line))
-        except QuizError:
-            continue
-    return found
-
-
-def _quiz_line(path: Path, quiz_id: str) -> int:
-    """The line of the quiz ``quiz_id`` in a Markdown file, for a message (1 when not found)."""
-    try:
-        for block in find_quiz_blocks(path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")):
-            try:
-                if parse_quiz(block).id == quiz_id:
-                    return block.line
-            except QuizError:
-                continue
-    except (OSError, QuizError):
-        pass
-    return 1
-
-
 @dataclass
 class _Noted:
-    """What the site-wide steps need from one page."""
+    """What the site-wide passes need from one page."""
 
     ids: frozenset[str]
     """The ids of the page's content as built (before old anchors went in)."""
@@ -152,9 +95,7 @@ class _Noted:
 class SiteFinisher:
     """The finishing of one edition: ``page`` for every built page, then ``site`` once.
 
-    Made by whoever runs a build, one per build and edition (``hooks/finish_site.py`` in
-    ``on_pre_build``, ``finish_site`` for Zensical); it keeps what the site-wide steps need until
-    ``site``.
+    One per build and edition; it keeps what the site-wide passes need until ``site``.
     """
 
     def __init__(self, context: SiteContext) -> None:
@@ -168,32 +109,37 @@ class SiteFinisher:
         )
         self.urls = {source: page_url(source, directory_urls) for source in sources}
         self.by_url = {url: source for source, url in self.urls.items()}
-        self.redirects = parse_anchor_redirects(context.extra.get("anchor_redirects"))
-        self._redirects_by_page: dict[str, list[AnchorRedirect]] = {}
+        self.redirects = list(context.redirects)
+        self.redirects_by_page: dict[str, list[AnchorRedirect]] = {}
         for redirect in self.redirects:
-            self._redirects_by_page.setdefault(redirect.page, []).append(redirect)
-        self._noted: dict[str, _Noted] = {}
-        self._quiz_links: list[tuple[str, str, str, str]] = []
-        self._directory_pages: dict[str, tuple[str, str]] = {}
-        self._pack_pages: dict[str, tuple[str, str]] = {}
-        self._finished: set[str] = set()
-        self._reported: set[AnchorRedirect] = set()
+            self.redirects_by_page.setdefault(redirect.page, []).append(redirect)
+        self.noted: dict[str, _Noted] = {}
+        self.quiz_links: list[QuizLink] = []
+        self.held: dict[str, BuiltPage] = {}
+        self.finished: set[str] = set()
+        self.reported: set[AnchorRedirect] = set()
         self.problems: list[str] = []
         self.qr_codes = QrCodes(context.qr_cache)
-        self._nav_titles = {source: title for title, source in context.nav}
+        self.nav_titles = {source: title for title, source in context.nav}
         #: Make each page's entry in the counsellors' list as the page goes by, not in ``site``: for a
         #: finisher with time to spare while the engine renders (``parallel``), which then has less
         #: left to do when the build ends.
         self.list_each_page = False
 
+    def url_of(self, source: str) -> str:
+        return self.urls.get(source) or page_url(source, self.context.use_directory_urls)
+
     def output_name(self, source: str) -> str:
         """Where the page ``source`` is written, relative to the site folder."""
-        url = self.urls.get(source) or page_url(source, self.context.use_directory_urls)
+        url = self.url_of(source)
         return url + "index.html" if self.context.use_directory_urls else url
 
     def display(self, path: Path) -> str:
         root = self.context.display_root
         return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    def display_source(self, source: str) -> str:
+        return self.display(self.context.docs_dir / source)
 
     def source_text(self, source: str) -> str:
         try:
@@ -201,19 +147,10 @@ class SiteFinisher:
         except OSError:
             return ""
 
-    def where_still(self, redirect: AnchorRedirect) -> str | None:
-        """An old anchor still on its page: where the page's Markdown declares it, when it shows."""
-        found = declarations(redirect.anchor, self.source_text(redirect.page))
-        if not found:
-            return None
-        return collision_message(
-            self.display(self.context.docs_dir / redirect.page),
-            redirect.anchor,
-            len(found) + 1,
-            found,
-            others=(f"the old anchor {redirect.name} in mkdocs.yml",),
-            hint="remove the redirect, or the anchor from the page",
-        )
+    def ids_of(self, source: str) -> frozenset[str]:
+        """The anchors of a page as built (before its old anchors went in)."""
+        noted = self.noted.get(source)
+        return noted.ids if noted else frozenset()
 
     def page(
         self, html: str, name: str, source: str | None = None, quizzes: Iterable[tuple[str, int]] | None = None
@@ -222,196 +159,175 @@ class SiteFinisher:
         Markdown file relative to the docs folder (none for a page made from a template alone, such
         as ``404.html``); ``quizzes`` the id and line of each quiz the check found in that file, to
         make sure each reached the page (none: the caller checked). Problems that concern the whole
-        site are kept for ``site``; a page that cannot carry a policy raises ``FinishError``."""
-        self._finished.add(name)
+        site are kept for ``site``; a page that cannot carry a policy raises ``AuthorError``."""
+        self.finished.add(name)
         if source is None:
-            return _finish_page(html, self.context, name, self.qr_codes)
-        start, end = article_bounds(html)
-        # Each section heading in a row with room for its "Copy link" button (``copy_links``).
-        html = html[:start] + in_rows(html[start:end]) + html[end:]
-        start, end = article_bounds(html)
-        content = html[start:end]
-        if duplicate_ids(content):
-            # Two anchors of the page collide (a heading {#quiz-x} beside quiz x, one {#anchor} twice).
-            collision = page_collision(content, self.source_text(source), self.display(self.context.docs_dir / source))
-            if collision:
-                self.problems.append(collision)
-        if quizzes is not None:
-            self.problems += unrendered_quizzes(self.display(self.context.docs_dir / source), quizzes, html)
-        ids = frozenset(anchors.ids_in(content))
-        old_anchors: frozenset[str] = frozenset()
-        if source in self._redirects_by_page:
-            mine = self._redirects_by_page[source]
-            html, problems = anchors.old_anchors_into_page(
-                source,
-                html,
-                ids,
-                mine,
-                lambda here, there: relative_url(here, there, self.context.use_directory_urls),
-                self.where_still,
-            )
-            self.problems += problems
-            self._reported |= {redirect for redirect in mine if redirect.anchor in ids}
-            old_anchors = frozenset(redirect.anchor for redirect in mine if redirect.anchor not in ids)
-            start, _ = article_bounds(html)
-        has_quizzes = 'class="fb-quiz' in content
-        if has_quizzes:
-            url = self.urls.get(source) or page_url(source, self.context.use_directory_urls)
-            for quiz_id, target, fragment in anchors.quiz_links(source, content, url, self.by_url):
-                self._quiz_links.append((source, quiz_id, target, fragment))
-        description = _DESCRIPTION.search(html, 0, start or len(html))  # in <head>, before the content
-        noted = _Noted(
-            ids=ids,
-            content=content,
-            description=html_lib.unescape(description.group(1)) if description else "",
-            old_anchors=old_anchors,
-        )
-        if self.list_each_page:
-            noted.entry = self._directory_entry(source, noted)
-        self._noted[source] = noted
-        if counsellors.has_directory(content):
-            # Finished in ``site``, once every page it lists is known.
-            self._directory_pages[source] = (html, name)
-            return html
-        if packs.has_placeholder(content):
-            # The same: its data holds every page.
-            self._pack_pages[source] = (html, name)
-            return html
-        return _finish_page(html, self.context, name, self.qr_codes)
-
-    def _ids_of(self, source: str) -> frozenset[str]:
-        noted = self._noted.get(source)
-        return noted.ids | noted.old_anchors if noted else frozenset()
+            return finished_html(html, self.context, name, self.qr_codes)
+        built = BuiltPage.cut(html, name, source, quizzes)
+        for page_pass in PAGE_PASSES:
+            page_pass(self, built)
+        if built.held:
+            self.held[source] = built
+            return built.html
+        return finished_html(built.html, self.context, name, self.qr_codes)
 
     def site(self) -> None:
-        """Once every page went through ``page``: the bundles, the checks across pages, the
-        counsellors' list and every other HTML file of the site. Raises ``FinishError``."""
-        context = self.context
-        try:
-            write_bundles(context.assets_dir, context.site_dir)
-        except OSError as error:
-            raise FinishError([f"overrides/assets: cannot read {error.filename}: {error.strerror}"]) from None
+        """Once every page went through ``page``: ``SITE_PASSES``. Raises ``AuthorError``."""
+        for _, site_pass in SITE_PASSES:
+            site_pass(self)
 
-        problems = list(self.problems)
-        problems += anchors.missing_redirect_targets(
-            [redirect for redirect in self.redirects if redirect not in self._reported],
-            lambda source: self._noted[source].ids if source in self._noted else frozenset(),
-        )
-        for source, quiz_id, target, fragment in self._quiz_links:
-            if fragment not in self._ids_of(target):
-                path = context.docs_dir / source
-                problems.append(
-                    f"{self.display(path)}:{_quiz_line(path, quiz_id)}: quiz '{quiz_id}': the link "
-                    f"'{target}#{fragment}' points to an anchor '#{fragment}' that {target} does not have"
-                )
-        if problems:
-            raise FinishError(problems)
-
-        language = str(context.extra.get("language") or "en")
-        editions = context.extra.get("editions") or []
-        write_alternates(context.site_dir, context.site_url, language, editions)
-        if not any(edition.get("default") for edition in editions):
-            # The main edition: the host reads one headers file, at the root, for every edition.
-            write_headers(context.site_dir)
-
-        if self._directory_pages or self._pack_pages:
-            listed = self._directory_entries()
-            pack_url = self.urls.get(packs.PACK_PAGE)
-            pack_address = counsellors.page_address(context.site_url, pack_url) if pack_url else ""
-            for source, (html, name) in self._directory_pages.items():
-                words = context.extra.get("words", {})
-                html = counsellors.with_directory(html, listed, source, words, pack_address)
-                finished = _finish_page(html, context, name, self.qr_codes)
-                (context.site_dir / name).write_text(finished, encoding="utf-8")
-            if self._pack_pages:
-                data = self._pack_data(listed)
-                for html, name in self._pack_pages.values():
-                    finished = _finish_page(packs.with_data(html, data), context, name, self.qr_codes)
-                    (context.site_dir / name).write_text(finished, encoding="utf-8")
-
-        for root, _, names in os.walk(context.site_dir):
-            for file_name in names:
-                if not file_name.endswith(".html"):
-                    continue
-                path = os.path.join(root, file_name)
-                name = os.path.relpath(path, context.site_dir).replace(os.sep, "/")
-                if name in self._finished:
-                    continue
-                with open(path, encoding="utf-8") as file:
-                    html = file.read()
-                finished = _finish_page(html, context, name, self.qr_codes)
-                if finished != html:
-                    with open(path, "w", encoding="utf-8") as file:
-                        file.write(finished)
-        self.qr_codes.save()
-
-    def _directory_entries(self) -> list[counsellors.DirectoryEntry]:
+    def directory_entries(self) -> list[counsellors.DirectoryEntry]:
         """Every page noted, as the counsellors' list shows it, in navigation order."""
-        entries = {source: noted.entry or self._directory_entry(source, noted) for source, noted in self._noted.items()}
+        entries = {source: noted.entry or self.directory_entry(source, noted) for source, noted in self.noted.items()}
         return counsellors.in_order(entries, [source for _, source in self.context.nav])
 
-    def _pack_data(self, entries: list[counsellors.DirectoryEntry]) -> dict[str, object]:
-        """What the pack page reads: every item of every page the counsellors' list shows."""
-        items: dict[str, packs.PackItem] = {}
-        leave_out = {packs.PACK_PAGE, *self._directory_pages}
-        for entry in entries:
-            if entry.source not in leave_out:
-                items.update(packs.page_items(entry, self._noted[entry.source].content))
-        return packs.pack_data(items, self.redirects)
-
-    def _directory_entry(self, source: str, noted: _Noted) -> counsellors.DirectoryEntry:
-        title = self._nav_titles.get(source)
+    def directory_entry(self, source: str, noted: _Noted) -> counsellors.DirectoryEntry:
+        title = self.nav_titles.get(source)
         if not title:
             heading = _H1.search(noted.content)
             title = _text(heading.group(1)) if heading else source
         return counsellors.directory_entry(
             source=source,
             title=title,
-            page_url=self.urls.get(source) or page_url(source, self.context.use_directory_urls),
+            page_url=self.url_of(source),
             site_url=self.context.site_url,
             found=outline(noted.content),
             description=noted.description,
         )
 
-
-def finish_site(context: SiteContext, quizzes: Mapping[str, Iterable[tuple[str, int]]] | None = None) -> None:
-    """Finish the edition built in ``context.site_dir``, reading and writing its files: for an engine
-    that runs none of our code while it builds (Zensical). ``quizzes``: the id and line of each quiz
-    of each page, as the check found them (``check.check_edition``); without them each page's
-    Markdown is read again. Raises ``FinishError`` on a problem."""
-    finisher = SiteFinisher(context)
-    for source in finisher.urls:
-        name = finisher.output_name(source)
-        path = context.site_dir / name
-        if not path.is_file():
-            continue
-        html = path.read_text(encoding="utf-8")
-        expected = quizzes.get(source, ()) if quizzes is not None else _quizzes_of(context.docs_dir / source)
-        finished = finisher.page(html, name, source, expected)
-        if finished != html:
-            path.write_text(finished, encoding="utf-8")
-    finisher.site()
+    def write_finished(self, html: str, name: str) -> None:
+        (self.context.site_dir / name).write_text(finished_html(html, self.context, name, self.qr_codes), "utf-8")
 
 
-def _finish_page(html: str, context: SiteContext, name: str, codes: QrCodes | None = None) -> str:
-    """The last steps of every page: the handout's QR code in place of its placeholder (from
-    ``codes``, the codes kept between builds, when given), and the Content Security Policy (none
-    under ``mkdocs serve``), both written in one copy of the page.
+# ---------------------------------------------------------------------------------------------------
+# The passes over each page built from Markdown, in order
 
-    The policy is computed before the QR code goes in: the image (a percent-encoded ``data:`` URL)
-    holds no ``<`` and so adds no script, comment or style to the page."""
+PagePass = Callable[[SiteFinisher, BuiltPage], None]
+
+
+def copy_link_rows(finisher: SiteFinisher, page: BuiltPage) -> None:
+    """Each section heading in a row with room for its "Copy link" button (``copy_links``)."""
+    page.content = in_rows(page.content)
+
+
+def colliding_anchors(finisher: SiteFinisher, page: BuiltPage) -> None:
+    """Two anchors of the page that collide (a heading {#quiz-x} beside quiz x, one {#anchor} twice)."""
+    if anchor_collisions.duplicate_ids(page.content):
+        source = page.source
+        text, display = finisher.source_text(source), finisher.display_source(source)
+        collision = anchor_collisions.page_collision(page.content, text, display)
+        if collision:
+            finisher.problems.append(collision)
+
+
+def quizzes_reached_the_page(finisher: SiteFinisher, page: BuiltPage) -> None:
+    """Each quiz the check found is on the page (``check.unrendered_quizzes``)."""
+    if page.quizzes is not None:
+        finisher.problems += unrendered_quizzes(finisher.display_source(page.source), page.quizzes, page.content)
+
+
+def note_for_the_site(finisher: SiteFinisher, page: BuiltPage) -> None:
+    """What the site-wide passes need: the page's anchors, content, description and quiz links."""
+    source, content = page.source, page.content
+    if 'class="fb-quiz' in content:
+        finisher.quiz_links += quiz_links(source, content, finisher.url_of(source), finisher.by_url)
+    description = _DESCRIPTION.search(page.head or page.content)  # in <head>; a page without an article is all content
+    noted = _Noted(
+        ids=frozenset(ids_in(content)),
+        content=content,
+        description=html_lib.unescape(description.group(1)) if description else "",
+    )
+    if finisher.list_each_page:
+        noted.entry = finisher.directory_entry(source, noted)
+    finisher.noted[source] = noted
+
+
+def old_anchors_back(finisher: SiteFinisher, page: BuiltPage) -> None:
+    """The old anchors of ``extra.anchor_redirects`` that belong to the page (``anchors``)."""
+    mine = finisher.redirects_by_page.get(page.source)
+    if not mine:
+        return
+    noted = finisher.noted[page.source]
+    directory_urls = finisher.context.use_directory_urls
+
+    def where_still(redirect: AnchorRedirect) -> str | None:
+        """An old anchor still on its page: where the page's Markdown declares it, when it shows."""
+        found = anchor_collisions.declarations(redirect.anchor, finisher.source_text(redirect.page))
+        if not found:
+            return None
+        return anchor_collisions.collision_message(
+            finisher.display_source(redirect.page),
+            redirect.anchor,
+            len(found) + 1,
+            found,
+            others=(f"the old anchor {redirect.name} in mkdocs.yml",),
+            hint="remove the redirect, or the anchor from the page",
+        )
+
+    page.content, problems = anchors.old_anchors_into(
+        page.content,
+        noted.ids,
+        mine,
+        lambda here, there: relative_url(here, there, directory_urls),
+        where_still,
+    )
+    finisher.problems += problems
+    finisher.reported |= {redirect for redirect in mine if redirect.anchor in noted.ids}
+    noted.old_anchors = frozenset(redirect.anchor for redirect in mine if redirect.anchor not in noted.ids)
+
+
+def hold_site_wide_pages(finisher: SiteFinisher, page: BuiltPage) -> None:
+    """The counsellors' list and the pack page are finished in ``site``, once every page is known."""
+    page.held = counsellors.has_directory(page.content) or packs.has_placeholder(page.content)
+
+
+PAGE_PASSES: tuple[PagePass, ...] = (
+    copy_link_rows,
+    colliding_anchors,
+    quizzes_reached_the_page,
+    note_for_the_site,
+    old_anchors_back,
+    hold_site_wide_pages,
+)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The last edits of every page: each a place in the page and what goes there, made in one copy
+
+Edit = tuple[int, int, str]
+LastEdit = Callable[[str, SiteContext, str, QrCodes], "Edit | None"]
+
+
+def qr_code_edit(html: str, context: SiteContext, name: str, codes: QrCodes) -> Edit | None:
+    """The handout's QR code in place of its placeholder (``handouts``)."""
     try:
-        qr = handouts.qr_code_replacement(html, codes or QrCodes())
+        return handouts.qr_code_replacement(html, codes)
     except ValueError as error:  # the encoder's own words: the address does not fit in any QR code
         too_long = f"the page's address is too long for a QR code ({error})"
-        raise FinishError([f"handout: {name}: {too_long}; shorten site_url or the page's path."]) from None
-    edits = [qr] if qr else []
-    if not context.serving:
-        try:
-            position, meta = csp.policy_insert(html, context.style_hashes)
-        except ValueError as error:
-            raise FinishError([f"csp: {name}: {error}."]) from None
-        edits.append((position, position, meta))
+        raise AuthorError([f"handout: {name}: {too_long}; shorten site_url or the page's path."]) from None
+
+
+def policy_edit(html: str, context: SiteContext, name: str, codes: QrCodes) -> Edit | None:
+    """The Content Security Policy (``csp``), none under ``mkdocs serve``. Computed on the page
+    before the QR code goes in: the image (a percent-encoded ``data:`` URL) holds no ``<`` and so
+    adds no script, comment or style to the page."""
+    if context.serving:
+        return None
+    try:
+        position, meta = csp.policy_insert(html, context.style_hashes)
+    except ValueError as error:
+        raise AuthorError([f"csp: {name}: {error}."]) from None
+    return position, position, meta
+
+
+LAST_EDITS: tuple[LastEdit, ...] = (qr_code_edit, policy_edit)
+
+
+def finished_html(html: str, context: SiteContext, name: str, codes: QrCodes | None = None) -> str:
+    """A page with ``LAST_EDITS`` made, each found in the page as it came (QR codes from ``codes``,
+    the codes kept between builds, when given)."""
+    codes = codes or QrCodes()
+    edits = [edit for last_edit in LAST_EDITS if (edit := last_edit(html, context, name, codes))]
     if not edits:
         return html
     pieces, done = [], 0
@@ -420,3 +336,125 @@ def _finish_page(html: str, context: SiteContext, name: str, codes: QrCodes | No
         done = end
     pieces.append(html[done:])
     return "".join(pieces)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The passes over the site, once every page is written, in order
+
+SitePass = Callable[[SiteFinisher], None]
+
+
+def bundles(finisher: SiteFinisher) -> None:
+    """Our CSS and JS, one minified bundle each (``bundle``)."""
+    context = finisher.context
+    try:
+        write_bundles(context.assets_dir, context.site_dir)
+    except OSError as error:
+        raise AuthorError([f"overrides/assets: cannot read {error.filename}: {error.strerror}"]) from None
+
+
+def checks_across_pages(finisher: SiteFinisher) -> None:
+    """Every problem of the pages, and the anchors that redirects and quiz links lead to."""
+    problems = list(finisher.problems)
+    problems += anchors.missing_redirect_targets(
+        [redirect for redirect in finisher.redirects if redirect not in finisher.reported], finisher.ids_of
+    )
+
+    def ids_and_old_anchors(source: str) -> frozenset[str]:
+        noted = finisher.noted.get(source)
+        return noted.ids | noted.old_anchors if noted else frozenset()
+
+    problems += missing_anchors(finisher.quiz_links, ids_and_old_anchors, finisher.context.docs_dir, finisher.display)
+    if problems:
+        raise AuthorError(problems)
+
+
+def language_alternates(finisher: SiteFinisher) -> None:
+    """Each edition's addresses in the sitemap (``sitemap``)."""
+    context = finisher.context
+    language = str(context.extra.get("language") or "en")
+    write_alternates(context.site_dir, context.site_url, language, context.extra.get("editions") or [])
+
+
+def hosts_headers(finisher: SiteFinisher) -> None:
+    """The main edition's headers file: the host reads one, at the root, for every edition."""
+    if not any(edition.get("default") for edition in finisher.context.extra.get("editions") or []):
+        write_headers(finisher.context.site_dir)
+
+
+def held_pages(finisher: SiteFinisher) -> None:
+    """The counsellors' list and the pack page's data, from every page noted (``counsellors``, ``packs``)."""
+    if not finisher.held:
+        return
+    context = finisher.context
+    entries = finisher.directory_entries()
+    pack_url = finisher.urls.get(PACK_PAGE)
+    pack_address = counsellors.page_address(context.site_url, pack_url) if pack_url else ""
+    directories = {source: page for source, page in finisher.held.items() if counsellors.has_directory(page.content)}
+    for source, page in directories.items():
+        words = context.extra.get("words", {})
+        finisher.write_finished(counsellors.with_directory(page.html, entries, source, words, pack_address), page.name)
+    pack_pages = [page for source, page in finisher.held.items() if source not in directories]
+    if pack_pages:
+        items: dict[str, packs.PackItem] = {}
+        leave_out = {PACK_PAGE, *directories}
+        for entry in entries:
+            if entry.source not in leave_out:
+                items.update(packs.page_items(entry, finisher.noted[entry.source].content))
+        data = packs.pack_data(items, finisher.redirects)
+        for page in pack_pages:
+            finisher.write_finished(packs.with_data(page.html, data), page.name)
+
+
+def other_html_files(finisher: SiteFinisher) -> None:
+    """Every HTML file of the site no engine event handed over (mkdocs-redirects' pages, for one)."""
+    site_dir = finisher.context.site_dir
+    for root, _, names in os.walk(site_dir):
+        for file_name in names:
+            if not file_name.endswith(".html"):
+                continue
+            path = os.path.join(root, file_name)
+            name = os.path.relpath(path, site_dir).replace(os.sep, "/")
+            if name in finisher.finished:
+                continue
+            with open(path, encoding="utf-8") as file:
+                html = file.read()
+            finished = finished_html(html, finisher.context, name, finisher.qr_codes)
+            if finished != html:
+                with open(path, "w", encoding="utf-8") as file:
+                    file.write(finished)
+
+
+def kept_qr_codes(finisher: SiteFinisher) -> None:
+    """The QR codes this build used, kept for the next (``qr_cache``, outside the site)."""
+    finisher.qr_codes.save()
+
+
+SITE_PASSES: tuple[tuple[str, SitePass], ...] = (
+    ("bundles", bundles),
+    ("checks across pages", checks_across_pages),
+    ("language alternates", language_alternates),
+    ("hosts' headers", hosts_headers),
+    ("held pages", held_pages),
+    ("other HTML files", other_html_files),
+    ("kept QR codes", kept_qr_codes),
+)
+
+
+def finish_site(context: SiteContext, quizzes: Mapping[str, Iterable[tuple[str, int]]] | None = None) -> None:
+    """Finish the edition built in ``context.site_dir``, reading and writing its files: for an engine
+    that runs none of our code while it builds (Zensical). ``quizzes``: the id and line of each quiz
+    of each page, as the check found them (``check.check_edition``); without them each page's
+    Markdown is read again. Raises ``AuthorError`` on a problem."""
+    finisher = SiteFinisher(context)
+    for source in finisher.urls:
+        name = finisher.output_name(source)
+        path = context.site_dir / name
+        if not path.is_file():
+            continue
+        html = path.read_text(encoding="utf-8")
+        expected = quizzes.get(source, ()) if quizzes is not None else quizzes_in(context.docs_dir / source)
+        finished = finisher.page(html, name, source, expected)
+        if finished != html:
+            path.write_text(finished, encoding="utf-8")
+    finisher.site()

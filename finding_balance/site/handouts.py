@@ -5,7 +5,7 @@ placeholder, ``<span class="fb-handout__qr" data-fb-qr="..." data-fb-qr-alt="...
 the code in its place as an SVG image in a ``data:`` URL: no online QR service, nothing to fetch.
 ``assets/handout.css`` shows the part in print only.
 
-Caller: ``finding_balance.site.finish``, for every page, under every engine, with the codes of
+A last edit of every page (``finding_balance.site.finish``), under every engine, with the codes of
 earlier builds (``qr_cache``).
 """
 
@@ -46,13 +46,3 @@ def qr_code_replacement(html: str, codes: Callable[[str], QrImage] = qr_code) ->
             return position, match.end(), image
         position = html.rfind(_START, 0, position)
     return None
-
-
-def with_qr_code(html: str) -> str:
-    """``html`` with its handout's QR code in place of the placeholder, unchanged when the page has
-    no handout."""
-    found = qr_code_replacement(html)
-    if found is None:
-        return html
-    start, end, image = found
-    return html[:start] + image + html[end:]

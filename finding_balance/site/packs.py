@@ -21,7 +21,7 @@ keeps working as long as the anchors do. Pure functions, free of MkDocs.
 Size: about 2.5 KB of data a page (25 KB on this site). On a synthetic site of 500 pages the data is
 about 1 MB and takes about 0.4 s to make: a site that large should write it to a JSON file of the
 edition that the pack page fetches instead (same host, cached).
-Caller: ``finding_balance.site.finish``, once every page is built, under every engine.
+A site-wide pass (``finding_balance.site.finish``), once every page is built, under every engine.
 """
 
 from __future__ import annotations
@@ -31,16 +31,12 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
 
+from finding_balance.anchor_redirects import AnchorRedirect
 from finding_balance.outline import outline, reading_minutes
-from finding_balance.stable_links import AnchorRedirect
+from finding_balance.site.counsellors import DirectoryEntry
+from finding_balance.site.pack_ids import pack_id
 
-if TYPE_CHECKING:
-    from finding_balance.site.counsellors import DirectoryEntry
-
-#: The pack page's Markdown file in every edition (``docs/pack.md``): never an item of a pack itself.
-PACK_PAGE = "pack.md"
 #: Where ``overrides/pack.html`` leaves room for the data.
 PLACEHOLDER = "<div hidden data-fb-pack-data></div>"
 #: Longest one-line summary of a section or quiz (a page's summary is its own line, kept whole).
@@ -68,12 +64,6 @@ class PackItem:
     """For a section or quiz: the title of its page."""
     quiz: str = ""
     """For a quiz: its kind, as the counsellors' list names it (``rating``, ``checklist``...)."""
-
-
-def pack_id(source: str, anchor: str = "") -> str:
-    """The language-independent id of a page (``trust.md``) or of one of its anchors."""
-    page = source.removesuffix(".md")
-    return f"{page}:{anchor}" if anchor else page
 
 
 def _text(markup: str) -> str:

@@ -11,7 +11,7 @@ as it is, for the engine to write; the helper reads, finishes and writes a page 
 next page (or ``site``) has been announced, which happens only after the engine wrote the page
 before, so the finished file is always the last one written. Only names cross between the two
 processes, never a page: a page of a large site is mostly navigation, hundreds of kilobytes.
-``site`` waits for the helper's site-wide steps and raises the same ``FinishError``, with the same
+``site`` waits for the helper's site-wide steps and raises the same ``AuthorError``, with the same
 messages, that ``SiteFinisher`` would: a problem on a page is reported when the build ends rather
 than at that page. A helper that fails, or has not finished ``WAIT_SECONDS`` after the last page,
 stops the build with one line.
@@ -20,7 +20,7 @@ Messages go as pickles on the helper's standard input (the parent's own objects:
 context, then page names); the helper's answer goes to a temporary file, never a pipe it could fill
 and block on.
 
-Caller: ``hooks/finish_site.py`` (MkDocs and ProperDocs), for a site of ``AT_LEAST`` pages or more.
+Under MkDocs and ProperDocs, for a site of ``AT_LEAST`` pages or more (``hooks/finish_site.py``).
 Set ``FINDING_BALANCE_ONE_PROCESS=1`` to finish in the build's own process (the benchmark's
 breakdown does, to time our functions). Free of MkDocs.
 """
@@ -35,8 +35,9 @@ import tempfile
 import threading
 from typing import IO, Any
 
+from finding_balance.errors import AuthorError
 from finding_balance.site import counsellors
-from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher
+from finding_balance.site.finish import SiteContext, SiteFinisher
 
 #: Fewer pages than this are finished in the build's own process: a helper would save less time than
 #: it takes to start.
@@ -49,8 +50,7 @@ WAIT_SECONDS = 600
 
 def parallel_finisher(context: SiteContext, finisher: SiteFinisher) -> SiteFinisher | FinisherProcess:
     """``finisher`` itself, or a helper process with its own finisher when the site is large enough
-    and the machine has a second core to run it on. ``finisher`` is made by the caller either way:
-    making it checks the settings the finishing reads, at the start of the build."""
+    and the machine has a second core to run it on."""
     if (
         len(finisher.urls) < AT_LEAST
         or (os.cpu_count() or 1) < 2
@@ -89,7 +89,7 @@ class FinisherProcess:
         return html
 
     def site(self) -> None:
-        """Wait for the helper to finish the last page and the site; raise ``FinishError`` on a problem."""
+        """Wait for the helper to finish the last page and the site; raise ``AuthorError`` on a problem."""
         self._send(("site",))
         try:
             if self._process.stdin is not None:
@@ -104,7 +104,7 @@ class FinisherProcess:
         code = self._process.returncode
         if waiter.is_alive() or code is None:
             self.close()
-            raise FinishError(
+            raise AuthorError(
                 [f"the finishing helper process did not finish within {WAIT_SECONDS // 60} minutes after the last page"]
             ) from None
         try:
@@ -115,9 +115,9 @@ class FinisherProcess:
         finally:
             self._close_files()
         if isinstance(answer, list) and answer:
-            raise FinishError([str(problem) for problem in answer])
+            raise AuthorError([str(problem) for problem in answer])
         if code != 0 or answer != []:
-            raise FinishError([f"the finishing helper process stopped (exit code {code}): {self._last_error()}"])
+            raise AuthorError([f"the finishing helper process stopped (exit code {code}): {self._last_error()}"])
 
     def _last_error(self) -> str:
         lines = self._error_text.strip().splitlines()
@@ -174,7 +174,7 @@ def main() -> None:
                 finisher.site()
                 break
             waiting = message
-    except FinishError as error:
+    except AuthorError as error:
         problems = error.problems
     pickle.dump(problems, answer)
     answer.flush()

@@ -13,24 +13,22 @@ Why it is safe:
   and every code is made again.
 - A file that cannot be read, or an entry that is not an image, is ignored and made again.
 - A build writes back only the codes it used, so the file holds the edition's current pages; it is
-  replaced whole (written beside, then renamed), so a build that stops half way leaves the old one.
+  replaced whole, so a build that stops half way leaves the old one (``finding_balance.json_cache``).
 
 A cold build (no file) makes exactly the codes it made before; ``tests/test_handouts.py`` checks that
 a code from the file is the one ``finding_balance.qr`` makes.
 
-Caller: ``finding_balance.site.finish`` (``SiteFinisher``: made with the finisher, saved by ``site``).
+Made with each edition's finisher and saved by its last site-wide pass, under every engine.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from importlib.metadata import version
 from pathlib import Path
 
 from finding_balance import qr
-from finding_balance.config import CACHE_FOLDER
+from finding_balance.json_cache import CACHE_FOLDER, JsonCache
 from finding_balance.qr import QrImage, qr_code
 
 
@@ -55,49 +53,31 @@ class QrCodes:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
-        self._known_codes: dict[str, list[object]] | None = None
-        self._used: dict[str, list[object]] = {}
-        self.made = 0
+        self._file = JsonCache(path, encoder(), "encoder", "codes")
 
     @property
-    def _known(self) -> dict[str, list[object]]:
-        if self._known_codes is None:
-            self._known_codes = {}
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8")) if self.path else None
-            except (OSError, ValueError):
-                data = None
-            if isinstance(data, dict) and data.get("encoder") == encoder() and isinstance(data.get("codes"), dict):
-                self._known_codes = data["codes"]
-        return self._known_codes
+    def made(self) -> int:
+        """How many codes this build made (not taken from the file)."""
+        return self._file.added
 
     def __call__(self, address: str) -> QrImage:
-        entry = self._known.get(address)
-        if (
-            isinstance(entry, list)
-            and len(entry) == 2
-            and isinstance(entry[0], str)
-            and entry[0].startswith("data:image/svg+xml,")
-            and isinstance(entry[1], int)
-        ):
-            image = QrImage(entry[0], entry[1])
-        else:
-            image = qr_code(address)
-            self.made += 1
-        self._used[address] = [image.data_url, image.size]
+        entry = self._file.get(address, _is_image)
+        if entry is not None:
+            return QrImage(entry[0], entry[1])
+        image = qr_code(address)
+        self._file.put(address, [image.data_url, image.size])
         return image
 
     def save(self) -> None:
-        """Write the codes this build used, when they differ from the file's. A cache that cannot be
-        written is left as it is: it only saves time."""
-        if self.path is None or self._known_codes is None:  # no code asked for: the file stays
-            return
-        if self.made == 0 and self._used.keys() == self._known.keys():
-            return
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps({"encoder": encoder(), "codes": self._used}), encoding="utf-8")
-            os.replace(temporary, self.path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        """Write the codes this build used, when they differ from the file's."""
+        self._file.save()
+
+
+def _is_image(entry: object) -> bool:
+    return (
+        isinstance(entry, list)
+        and len(entry) == 2
+        and isinstance(entry[0], str)
+        and entry[0].startswith("data:image/svg+xml,")
+        and isinstance(entry[1], int)
+    )

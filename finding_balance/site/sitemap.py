@@ -4,7 +4,7 @@ Every ``<url>`` of ``sitemap.xml`` gets an ``<xhtml:link rel="alternate" hreflan
 in its own edition, in each other edition (``extra.editions``) and for ``x-default`` (the main
 edition); ``sitemap.xml.gz`` is written again to match. The engines write the sitemap itself.
 
-Caller: ``finding_balance.site.finish``, under every engine.
+A site-wide pass (``finding_balance.site.finish``), under every engine.
 """
 
 from __future__ import annotations

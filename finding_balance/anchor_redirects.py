@@ -1,4 +1,4 @@
-"""Stable links: old section and quiz anchors that keep working after a rename, engine-free.
+"""``extra.anchor_redirects``: old section and quiz anchors that keep working after a rename, read.
 
 A section or quiz whose anchor changes, or that goes, is listed under ``extra.anchor_redirects``::
 
@@ -7,25 +7,19 @@ A section or quiz whose anchor changes, or that goes, is listed under ``extra.an
         "trust.md#old-anchor": "trust.md#new-anchor"      # same page: works without JavaScript
         "trust.md#moved-away": "self-care.md#new-home"    # another page (or just "self-care.md")
 
-The old anchor comes back as an empty element: on the same page it sits right before the new target,
-so the browser scrolls there by itself; for another page it sits at the top of the page's content
-with ``data-fb-moved-to``, which ``assets/stable-links.js`` follows with ``location.replace``. A whole
-page that moves is redirected by ``plugins.redirects.redirect_maps`` instead.
-
-Callers: ``finding_balance.check`` (the map is read and its pages exist) and the pass over the built
-site (``finding_balance.site.anchors``: the old anchors go in, every target anchor exists), under
-every engine.
+Read once per build by the check of the settings (``finding_balance.check``), under every engine;
+the old anchors go back into the built pages in ``finding_balance.site.anchors``. A whole page
+that moves is redirected by ``plugins.redirects.redirect_maps`` instead.
 """
 
 from __future__ import annotations
 
-import html as html_lib
 import posixpath
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from finding_balance.messages import one_line, shown
+from finding_balance.messages import kind, one_line, shown
 from finding_balance.settings import SettingsError
 
 _OLD = re.compile(r"^(?P<page>[^#\s]+\.md)#(?P<anchor>[A-Za-z0-9_][A-Za-z0-9_.:-]*)$")
@@ -56,8 +50,7 @@ def parse_anchor_redirects(raw: Any) -> list[AnchorRedirect]:
         return []
     if not isinstance(raw, dict):
         raise _fail(
-            'extra.anchor_redirects must be a mapping of "page.md#old-anchor": "page.md#new-anchor", '
-            f"not {type(raw).__name__}"
+            f'extra.anchor_redirects must be a mapping of "page.md#old-anchor": "page.md#new-anchor", not {kind(raw)}'
         )
     redirects: list[AnchorRedirect] = []
     for key, value in raw.items():
@@ -88,24 +81,3 @@ def moved_to(redirect: AnchorRedirect, relative_url: str) -> str:
     if redirect.target_page == redirect.page:
         return f"#{redirect.target_anchor}" if redirect.target_anchor else "#"
     return relative_url + (f"#{redirect.target_anchor}" if redirect.target_anchor else "")
-
-
-def with_old_anchors(html: str, redirects: list[tuple[AnchorRedirect, str]]) -> str:
-    """``html`` with an empty element for each old anchor (``redirects``: each with its ``moved_to``).
-
-    An anchor moved within the page goes right before the element that has the new anchor, so the
-    browser lands there with no script; any other goes at the top, for the script to follow.
-    """
-    top: list[str] = []
-    for redirect, target in redirects:
-        alias = (
-            f'<span id="{html_lib.escape(redirect.anchor)}" class="fb-moved-anchor" '
-            f'data-fb-moved-to="{html_lib.escape(target)}"></span>'
-        )
-        if target.startswith("#") and redirect.target_anchor:
-            element = re.search(rf"""<[a-zA-Z][^>]*\sid=["']{re.escape(redirect.target_anchor)}["']""", html)
-            if element:
-                html = html[: element.start()] + alias + html[element.start() :]
-                continue
-        top.append(alias)
-    return "".join(top) + html

@@ -5,8 +5,8 @@ describe one edition of the site. The check before the build and the passes over
 need a few of their values; this module reads them as MkDocs would: ``INHERIT`` merged (mappings
 deeply, anything else replaced), ``!ENV`` resolved, other Python tags kept as their names.
 
-Callers: ``finding_balance.check``, ``finding_balance.site.finish`` (through the build command) and
-the engine glue. Under MkDocs the hooks take the same values from MkDocs' own config instead.
+Read by the build command, for Zensical and for ``check``; under MkDocs and ProperDocs the hooks take
+the same values from MkDocs' own config instead.
 """
 
 from __future__ import annotations
@@ -19,9 +19,7 @@ from typing import Any
 
 import yaml
 
-#: What our builds keep between builds (QR codes, quizzes), beside each edition's config; never in
-#: the site. Deleting it only makes the next build slower.
-CACHE_FOLDER = Path(".cache") / "finding-balance"
+from finding_balance.settings import untranslated
 
 
 class ConfigError(Exception):
@@ -137,8 +135,6 @@ def inherited_settings(config_file: Path) -> tuple[str, ...]:
     language = ((own.get("theme") or {}).get("language")) or "en"
     if ((parent.get("theme") or {}).get("language") or "en") == language:
         return ()
-    from finding_balance.settings import untranslated
-
     return tuple(untranslated(own.get("extra") or {}, parent.get("extra") or {}, language))
 
 

@@ -10,8 +10,8 @@ the build stops with one ``file:line`` message instead.
 - ``collision_message``: the one-line message naming every place.
 - ``page_collision``: the three above together, for one page: the message for its first duplicate.
 
-Pure functions over strings, free of MkDocs. Called by ``finding_balance.site.finish`` over each built
-page (its own anchors, and the old anchors of ``extra.anchor_redirects``), under every engine.
+Pure functions over strings, free of MkDocs: a pass of the finishing of each built page, under every
+engine.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from html.parser import HTMLParser
 
 import yaml
 from markdown.extensions.toc import slugify as toc_slugify
+
+from finding_balance.quiz.fences import LINE_BREAK, Fence, scan
 
 #: Separator between a quiz's anchor and the part inside it (``quiz-alpha--title``). Quiz ids never
 #: contain it, so no inner id can be another quiz's anchor (``overrides/partials/quiz.html``).
@@ -78,7 +80,6 @@ def duplicate_ids(html: str) -> dict[str, int]:
 # ---------------------------------------------------------------------------------------------------
 # Where an anchor is declared in the Markdown
 
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.*?)[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _ATTR_LIST = re.compile(r"\{:?(?P<body>[^{}\n]*)\}")
@@ -139,33 +140,20 @@ def declarations(anchor: str, source: str, slugify: Slugify = toc_slugify) -> li
     ``anchor``, in line order: a quiz (``quiz-<id>`` and the ids inside it), a heading (its ``{#...}``
     or the anchor made from its words), an attr_list ``{: #...}``, a raw HTML ``id``. Fenced code and
     the front matter are skipped. Best effort: an id that a plugin or template adds is not found."""
-    lines = source.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff").split("\n")
+    lines = LINE_BREAK.split(source.removeprefix("\ufeff"))
     found: list[Declaration] = []
     start = 0
     if lines and lines[0].rstrip() == "---":
         closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
         start = closing + 1 if closing is not None else 0
-    fence: tuple[str, str, int, bool, list[str]] | None = None  # marker, indent, line, is quiz, body
-    for index in range(start, len(lines)):
-        line, number = lines[index], index + 1
-        match = _FENCE.match(line)
-        if fence is not None:
-            marker, indent, fence_line, is_quiz, body = fence
-            if match and not match["info"] and match["fence"][0] == marker[0] and len(match["fence"]) >= len(marker):
-                quiz_id = _quiz_id(body) if is_quiz else None
-                if quiz_id and (
-                    anchor == f"quiz-{quiz_id}" or anchor.startswith(f"quiz-{quiz_id}{QUIZ_INNER_SEPARATOR}")
-                ):
-                    found.append(Declaration(fence_line, f"the quiz '{quiz_id}'", is_quiz=True))
-                fence = None
-            elif is_quiz:
-                body.append(line.removeprefix(indent) if line.startswith(indent) else line.strip())
+    for found_line in scan(lines, start):
+        if isinstance(found_line, Fence):
+            quiz_id = _quiz_id(found_line.body) if found_line.is_quiz and found_line.closed else None
+            if quiz_id and (anchor == f"quiz-{quiz_id}" or anchor.startswith(f"quiz-{quiz_id}{QUIZ_INNER_SEPARATOR}")):
+                found.append(Declaration(found_line.line, f"the quiz '{quiz_id}'", is_quiz=True))
             continue
-        if match:
-            info = match["info"].split()
-            is_quiz = bool(info) and info[0].lstrip(".{") == "quiz"
-            fence = (match["fence"], match["indent"], number, is_quiz, [])
-            continue
+        index, line = found_line
+        number = index + 1
         heading = _ATX_HEADING.match(line)
         underline = index + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[index + 1])
         if not heading and underline and line.strip() and not line.lstrip().startswith(("-", "*", "+", ">", "<")):

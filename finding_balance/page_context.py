@@ -1,0 +1,56 @@
+"""The page a Markdown extension of ours converts, and its site, as the engine running it tells.
+
+Our fences (``finding_balance.quiz.markdown``, ``finding_balance.helplines.markdown``) need the
+page's file (to make links relative), the edition's ``extra`` (wording, helplines) and its language.
+No engine event hands them over: they come from the Markdown instance being converted, which MkDocs
+and ProperDocs give a ``relpath`` tree processor and Zensical a ``rendering_context`` preprocessor.
+The hooks (``hooks/quizzes.py``) make the same context with ``mkdocs_page_context``, so that the
+check and the fence see a page alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markdown import Markdown
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a fence needs to know about the page and the site it is converted for."""
+
+    source: str = "index.md"
+    """The page's Markdown file, relative to the docs folder."""
+    directory_urls: bool = True
+    extra: Mapping[str, Any] | None = None
+    """The config's ``extra`` mapping (``extra.quiz`` holds the quiz wording)."""
+    language: str = "en"
+    """The edition's language (``theme.language``): the default wording."""
+    links_resolved_by_engine: bool = False
+    """Zensical resolves every ``.md`` link in a page's HTML, ours included; MkDocs only its own."""
+
+
+def page_context(md: Markdown) -> PageContext:
+    """The page being converted. Anything but MkDocs, ProperDocs and Zensical (a plain
+    ``markdown.markdown()`` call) converts a page at the site root with default wording."""
+    if "relpath" in md.treeprocessors:
+        relpath = md.treeprocessors["relpath"]
+        file, config = getattr(relpath, "file", None), getattr(relpath, "config", None)
+        if file is not None and config is not None:
+            return mkdocs_page_context(file.src_uri, config)
+    if "rendering_context" in md.preprocessors:
+        context = md.preprocessors["rendering_context"]
+        page, config = getattr(context, "page", None), getattr(context, "config", None)
+        if page is not None and isinstance(config, Mapping):
+            language = str((config.get("theme") or {}).get("language") or "en")
+            directory_urls = bool(config.get("use_directory_urls", True))
+            return PageContext(page.path, directory_urls, config.get("extra") or {}, language, True)
+    return PageContext()
+
+
+def mkdocs_page_context(source: str, config: Mapping[str, Any]) -> PageContext:
+    """The context of the page ``source`` under MkDocs or ProperDocs (``config`` is the engine's)."""
+    language = str(config["theme"]["language"] or "en")
+    return PageContext(source, bool(config["use_directory_urls"]), config["extra"], language)
