@@ -10,7 +10,7 @@ counsellors page that lists them all) and two configs made from the real ``mkdoc
   then render as plain code blocks), and with ``extra`` as A's hooks leave it after ``on_config``
   (they check and complete settings that the templates read), so that both render the same templates.
 
-Both keep the real theme, ``overrides/``, Markdown extensions, plugins and ``strict: true``; only
+Both keep the real theme, ``finding_balance/theme/``, Markdown extensions, plugins and ``strict: true``; only
 ``nav`` is left out (MkDocs builds it from the synthetic folders) and the paths are made absolute.
 
 Then it builds A B A B ... (``--pairs``, default 5, after ``--warmup`` unmeasured pairs, default 1),

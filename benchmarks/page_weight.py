@@ -4,7 +4,7 @@ Builds the English edition of the real site with ``mkdocs build --strict`` into 
 (or measures an existing build given with ``--site-dir``) and prints, raw and gzipped:
 
 - our own assets (the minified CSS and JS bundles that ``finding_balance/site/bundle.py`` makes from
-  ``overrides/assets/``) and their total, against the target of 8 KB (8,192 bytes) gzipped for our
+  ``finding_balance/theme/assets/``) and their total, against the target of 8 KB (8,192 bytes) gzipped for our
   JS + CSS together;
 - the heaviest HTML page, and what a first visit to it loads: the page plus every stylesheet and
   script it links from the site (Material's bundle included);

@@ -290,7 +290,7 @@ def index_markdown(total: int) -> str:
 
 
 def counsellors_markdown() -> str:
-    """The counsellors page: the real template (``overrides/counsellors.html``) lists every other page."""
+    """The counsellors page: the real template (``finding_balance/theme/counsellors.html``) lists every other page."""
     return "\n".join(
         [
             "---",

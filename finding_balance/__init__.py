@@ -1,7 +1,7 @@
 """Finding Balance's features, free of any site engine.
 
 - ``quiz/``: quizzes read and checked (``model``), turned into markup (``render`` with
-  ``overrides/partials/quiz.html``) and loaded by any Python-Markdown engine (``markdown``).
+  ``finding_balance/theme/partials/quiz.html``) and loaded by any Python-Markdown engine (``markdown``).
 - ``settings``, ``editions``, ``locales/``: our settings under ``extra:``, the editions' configs read
   without an engine, and each language's wording.
 - ``check``: every authoring mistake with its file and line, before a build.

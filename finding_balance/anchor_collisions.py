@@ -28,7 +28,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 from finding_balance.quiz.fences import LINE_BREAK, Fence, scan
 
 #: Separator between a quiz's anchor and the part inside it (``quiz-alpha--title``). Quiz ids never
-#: contain it, so no inner id can be another quiz's anchor (``overrides/partials/quiz.html``).
+#: contain it, so no inner id can be another quiz's anchor (``finding_balance/theme/partials/quiz.html``).
 QUIZ_INNER_SEPARATOR = "--"
 
 Slugify = Callable[[str, str], str]

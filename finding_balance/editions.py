@@ -116,10 +116,12 @@ class Edition:
         return replace(self, site_dir=site_dir)
 
     @property
-    def theme_dir(self) -> Path:
-        """Our theme folder (``theme.custom_dir``, ``overrides/``): templates and ``assets/``."""
+    def custom_dir(self) -> Path | None:
+        """The site's own theme folder (``theme.custom_dir``), which goes before the package's; none
+        when the site changes nothing of it."""
         theme = self.raw.get("theme") if isinstance(self.raw.get("theme"), Mapping) else {}
-        return (self.config_file.parent / str(theme.get("custom_dir") or "overrides")).resolve()
+        custom = theme.get("custom_dir")
+        return (self.config_file.parent / str(custom)).resolve() if custom else None
 
 
 def inherited_settings(config_file: Path) -> tuple[str, ...]:

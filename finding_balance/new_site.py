@@ -3,7 +3,7 @@
 It writes the starter site (``finding_balance/starter/``: its README says what is in it) in the
 chosen language: config, pages, a README with the two commands, a Makefile, ``.ci/run`` and tests that
 run the package's gates (``finding_balance.gates``). Every feature stays in the package, so upgrading
-the package upgrades the site; the new site has no ``overrides/`` until it wants to change something.
+the package upgrades the site; the new site has no ``overrides/`` folder until it wants to change something.
 Engine-free; only the build command calls it.
 """
 

@@ -1,13 +1,14 @@
 """Zensical: it reads ``mkdocs.yml`` and the Markdown extensions, but no hooks and no plugins of ours.
 
-So the build command does around it what the hooks do under MkDocs:
+So the build command does around it what our plugin does under MkDocs:
 
 1. ``finding_balance.check.check_edition``: every authoring mistake stops the build first.
 2. A config for Zensical beside the edition's own (``.zensical.<name>.yml``, removed afterwards): the
    edition's config with its ``INHERIT`` already merged as MkDocs merges it (Zensical's own merge
    appends lists, so a Spanish ``nav`` would follow the English one), plus our settings checked and
    completed (``extra.disclaimer`` with its defaults and so on), because Zensical's templates cannot
-   call Python to fill them in.
+   call Python to fill them in; and our theme (``finding_balance/theme/``) as its custom folder, merged
+   with the site's own ``custom_dir`` when it has one (``theme_folder``).
 3. ``zensical build --clean --strict`` with that config.
 4. ``finding_balance.site.finish.finish_site`` over the output folder (given the quizzes the check
    found, so that it need not read them again). Zensical's search dialog
@@ -29,9 +30,11 @@ import yaml
 
 from finding_balance.check import check_edition
 from finding_balance.editions import Edition, PythonTag
+from finding_balance.json_cache import CACHE_FOLDER
 from finding_balance.site.csp import source_hash
 from finding_balance.site.finish import SiteContext, finish_site
 from finding_balance.site.qr_cache import cache_file
+from finding_balance.templates import ASSETS_DIR, THEME_DIR
 
 
 def zensical_command() -> list[str]:
@@ -51,9 +54,23 @@ def _python_tag(dumper: yaml.SafeDumper, value: PythonTag) -> yaml.Node:
 ConfigDumper.add_representer(PythonTag, _python_tag)
 
 
-def zensical_config(edition: Edition, settings: dict[str, object]) -> str:
-    """The YAML of the config Zensical builds from: the edition's own, merged, with our settings."""
+def theme_folder(edition: Edition) -> Path:
+    """The one custom folder Zensical reads: the package's theme, or, for a site with its own
+    ``custom_dir``, both merged (the site's files win) into the build cache."""
+    if edition.custom_dir is None:
+        return THEME_DIR
+    merged = edition.config_file.parent / CACHE_FOLDER / f"zensical-theme-{edition.config_file.stem}"
+    shutil.rmtree(merged, ignore_errors=True)
+    shutil.copytree(THEME_DIR, merged)
+    shutil.copytree(edition.custom_dir, merged, dirs_exist_ok=True)
+    return merged
+
+
+def zensical_config(edition: Edition, settings: dict[str, object], theme_dir: Path = THEME_DIR) -> str:
+    """The YAML of the config Zensical builds from: the edition's own, merged, with our settings and
+    our theme (``theme_folder``)."""
     config = dict(edition.raw)
+    config["theme"] = {**dict(config.get("theme") or {}), "custom_dir": str(theme_dir)}
     config["site_dir"] = os.path.relpath(edition.site_dir, edition.config_file.parent)
     config["site_url"] = edition.site_url
     config["extra"] = {**dict(edition.extra), **settings}
@@ -78,12 +95,12 @@ def theme_style_hashes(site_dir: Path) -> tuple[str, ...]:
 
 
 def build(edition: Edition) -> subprocess.CompletedProcess[str]:
-    """Build ``edition`` with Zensical and finish it. Raises ``AuthorError`` or ``AuthorError`` on a
+    """Build ``edition`` with Zensical and finish it. Raises ``AuthorError`` on a
     mistake; returns Zensical's process (a non-zero ``returncode`` when Zensical failed)."""
     checked = check_edition(edition)
     settings = checked.settings.extra
     config = edition.config_file.with_name(f".zensical.{edition.config_file.stem}.yml")
-    config.write_text(zensical_config(edition, settings), encoding="utf-8")
+    config.write_text(zensical_config(edition, settings, theme_folder(edition)), encoding="utf-8")
     try:
         result = subprocess.run(
             [*zensical_command(), "build", "--clean", "--strict", "--config-file", str(config)],
@@ -100,7 +117,7 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
             site_dir=edition.site_dir,
             site_url=edition.site_url,
             docs_dir=edition.docs_dir,
-            assets_dir=edition.theme_dir / "assets",
+            assets_dir=ASSETS_DIR,
             display_root=edition.config_file.parent,
             nav=edition.nav,
             use_directory_urls=edition.use_directory_urls,

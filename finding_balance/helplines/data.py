@@ -1,7 +1,7 @@
 """Helplines by country, read from an edition's data file, each number with the evidence behind it.
 
-An edition names its file in its config (``extra.helplines: helplines/en.yml``); the format is in
-``helplines/FORMAT.md``. A number shown to a reader at risk must be one someone confirmed against a
+An edition names its file in its config (``extra.helplines: finding_balance/helplines/data/en.yml``); the format is in
+``finding_balance/helplines/data/FORMAT.md``. A number shown to a reader at risk must be one someone confirmed against a
 page that states it, recently: an entry without ``source`` or ``checked``, or checked more than twelve
 months before the build, stops the build with one message naming the file, the line and the entry.
 
@@ -232,8 +232,8 @@ def load_helplines(raw: Any, base: Path | None, today: date | None = None) -> li
         return []
     if not isinstance(raw, str) or not raw.strip():
         raise HelplineError(
-            f"mkdocs.yml: extra.helplines must be the path of a helplines data file (helplines/en.yml), "
-            f"not {shown(raw)}; see helplines/FORMAT.md"
+            f"mkdocs.yml: extra.helplines must be the path of a helplines data file (finding_balance/helplines/data/en.yml), "
+            f"not {shown(raw)}; see finding_balance/helplines/data/FORMAT.md"
         )
     path = Path(raw.strip())
     full = path if path.is_absolute() or base is None else base / path

@@ -5,7 +5,7 @@ loads it. An empty fence becomes every country's helplines (``extra.helplines``,
 edition's data file by ``finding_balance.helplines.data``), each country under a heading with its
 own anchor, with a country chooser for readers whose browser runs scripts. A fence whose body is
 ``kind: crisis`` becomes a short list of that kind of line in each country, for the section of the
-page about it. The markup is ``overrides/partials/helplines.html``.
+page about it. The markup is ``finding_balance/theme/partials/helplines.html``.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ Why it is safe:
   new: the quiz is read, checked and rendered as on a first build.
 - The file is for one version of the code that makes quizzes: the text of the modules that read,
   render and link a quiz (``_CODE_FILES``: ``quiz/`` and the page context, addresses and templates
-  they use), of the templates ``overrides/partials/quiz.html`` and ``quiz-search.html``, and the
+  they use), of the templates ``finding_balance/theme/partials/quiz.html`` and ``quiz-search.html``, and the
   versions of Markdown, pymdown-extensions and Jinja. When any of them changes, the whole file is ignored.
 - What is kept is only what a build that checked the quiz made of it, with no mistake: a quiz with a
   mistake is never kept, so it stops every build. A file that cannot be read, or an entry of the wrong
@@ -39,7 +39,7 @@ import pymdownx
 from finding_balance.json_cache import CACHE_FOLDER, JsonCache
 from finding_balance.page_context import PageContext
 from finding_balance.quiz.model import source_key
-from finding_balance.templates import TEMPLATE_DIR
+from finding_balance.templates import THEME_DIR
 
 _PACKAGE = Path(__file__).resolve().parent
 _CODE_FILES = (
@@ -53,8 +53,8 @@ _CODE_FILES = (
     _PACKAGE.parent / "templates.py",
     _PACKAGE.parent / "page_context.py",
     _PACKAGE.parent / "urls.py",
-    TEMPLATE_DIR / "partials" / "quiz.html",
-    TEMPLATE_DIR / "partials" / "quiz-search.html",
+    THEME_DIR / "partials" / "quiz.html",
+    THEME_DIR / "partials" / "quiz-search.html",
 )
 
 

@@ -1,10 +1,10 @@
 """Quiz HTML: the words of a checked ``Quiz`` turned into accessible, script-free markup.
 
 Plain Python (Markdown and Jinja only, no MkDocs), so it can be tested without a build. The markup
-itself is the template ``overrides/partials/quiz.html``; this module prepares what it shows:
+itself is the template ``finding_balance/theme/partials/quiz.html``; this module prepares what it shows:
 author text rendered as Markdown with raw HTML shown as text, links resolved (or refused) by a
 callback, and the points of every answer. ``render_search_view`` makes the lighter form of a quiz
-that the site search reads (``overrides/partials/quiz-search.html``).
+that the site search reads (``finding_balance/theme/partials/quiz-search.html``).
 """
 
 from __future__ import annotations
@@ -147,6 +147,6 @@ def render_quiz(quiz: Quiz, texts: RenderedText, strings: dict[str, str], headin
 
 def render_search_view(quiz: Quiz, texts: RenderedText, heading_level: int = 2) -> str:
     """What the site search should read of the quiz: its title and the author's text, without the
-    wording of the controls (``overrides/partials/quiz-search.html``)."""
+    wording of the controls (``finding_balance/theme/partials/quiz-search.html``)."""
     context = {"quiz": quiz, "text": texts, "level": min(max(heading_level, 2), 6)}
     return environment().get_template(SEARCH_TEMPLATE_NAME).render(context)

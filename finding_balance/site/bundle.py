@@ -1,6 +1,6 @@
 """Our CSS and JS as one minified stylesheet and one minified script, written into a built site.
 
-The sources stay separate files in ``overrides/assets/``, one per component (``quiz.css`` beside
+The sources stay separate files in ``finding_balance/theme/assets/``, one per component (``quiz.css`` beside
 ``partials/quiz.html``), in the order below. Every page links only the two bundles (``extra_css`` and
 ``extra_javascript`` in ``mkdocs.yml``); the engines copy the theme folder's files into the site, and
 this pass writes the bundles there and removes those copies. Fewer, smaller requests: our total

@@ -3,7 +3,7 @@ its button, so nothing moves when ``assets/stable-links.js`` puts the button in.
 
 Each heading with an ``id`` (``h2`` to ``h6``, not quiz titles: the quiz template puts those in their
 row itself) goes into ``<div class="fb-linkable" data-fb-copy-anchor="..." data-fb-copy-kind="section">``.
-The button is copied from the ``<template>`` of ``overrides/partials/stable-links.html``, with the
+The button is copied from the ``<template>`` of ``finding_balance/theme/partials/stable-links.html``, with the
 wording of ``extra.copy_link``; without JavaScript there is no button, and the theme's permalink sign
 still leads to the section.
 

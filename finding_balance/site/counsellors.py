@@ -1,9 +1,9 @@
 """The "For counsellors" page lists every page, section and quiz of the edition, made from the site.
 
 Each built page is read once (``finding_balance.outline``): its one-line summary, reading time,
-sections and quizzes. ``overrides/counsellors.html``, the template that ``docs/counsellors.md`` names
+sections and quizzes. ``finding_balance/theme/counsellors.html``, the template that ``docs/counsellors.md`` names
 in its front matter, leaves a placeholder (``<div class="fb-directory" data-fb-directory>``) after the
-page's own text; this pass renders ``overrides/partials/counsellors-list.html`` into it. Adding a
+page's own text; this pass renders ``finding_balance/theme/partials/counsellors-list.html`` into it. Adding a
 page, a section or a quiz updates the list with no hand editing. Every address is a full one
 (``site_url`` + page + ``#anchor``), ready to paste into an email. Each item also carries its pack id
 (``finding_balance.site.packs``), and when the edition has a pack page the list comes with its
@@ -108,7 +108,7 @@ def has_directory(html: str) -> bool:
 
 
 def template() -> jinja2.Template:
-    """The list's template (``overrides/partials/counsellors-list.html``), compiled once a process."""
+    """The list's template (``finding_balance/theme/partials/counsellors-list.html``), compiled once a process."""
     return environment().get_template(TEMPLATE_NAME)
 
 

@@ -52,7 +52,7 @@ class SiteContext:
     site_url: str
     docs_dir: Path
     assets_dir: Path
-    """Our CSS and JS sources (``overrides/assets``)."""
+    """Our CSS and JS sources (``finding_balance/theme/assets``)."""
     display_root: Path
     """The folder file names in messages are relative to (the config file's)."""
     nav: tuple[tuple[str, str], ...] = ()
@@ -350,7 +350,7 @@ def bundles(finisher: SiteFinisher) -> None:
     try:
         write_bundles(context.assets_dir, context.site_dir)
     except OSError as error:
-        raise AuthorError([f"overrides/assets: cannot read {error.filename}: {error.strerror}"]) from None
+        raise AuthorError([f"finding_balance/theme/assets: cannot read {error.filename}: {error.strerror}"]) from None
 
 
 def checks_across_pages(finisher: SiteFinisher) -> None:

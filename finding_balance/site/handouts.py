@@ -1,6 +1,6 @@
 """Printed handouts: each page's printout ends with its full address and a QR code leading to it.
 
-``overrides/partials/handout.html`` writes the address (the page's canonical address) and a
+``finding_balance/theme/partials/handout.html`` writes the address (the page's canonical address) and a
 placeholder, ``<span class="fb-handout__qr" data-fb-qr="..." data-fb-qr-alt="...">``; this pass puts
 the code in its place as an SVG image in a ``data:`` URL: no online QR service, nothing to fetch.
 ``assets/handout.css`` shows the part in print only.

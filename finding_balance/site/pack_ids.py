@@ -1,7 +1,7 @@
 """Pack ids: what names a page, section or quiz in a counsellor's pack, the same in every edition.
 
 An item is a page's Markdown file without ``.md`` (``trust``), or that and one of its stable anchors
-(``trust:feeling-safe-to-ask``); ``overrides/assets/pack-address.js`` writes and reads them. Used by
+(``trust:feeling-safe-to-ask``); ``finding_balance/theme/assets/pack-address.js`` writes and reads them. Used by
 the counsellors' list (``counsellors``), which gives each item its id, and the pack page's data
 (``packs``), under every engine.
 """

@@ -8,7 +8,7 @@ every edition, so one fragment lists the same items in English and in Spanish.
 
 Here, from the same built pages the counsellors' list is made of (``counsellors``): each item's id,
 kind, title, one-line summary and reading time, written as JSON into an attribute of the pack page
-(``overrides/pack.html`` leaves the placeholder ``PLACEHOLDER``): the pack page makes no request for
+(``finding_balance/theme/pack.html`` leaves the placeholder ``PLACEHOLDER``): the pack page makes no request for
 its data. Not a ``<script type="application/json">`` block: the theme's instant navigation runs every
 script element of the new page's content again, without its type, and so would turn the block into an
 inline script (which the Content Security Policy rightly blocks) and lose it.
@@ -37,7 +37,7 @@ from finding_balance.outline import outline, reading_minutes
 from finding_balance.site.counsellors import DirectoryEntry
 from finding_balance.site.pack_ids import pack_id
 
-#: Where ``overrides/pack.html`` leaves room for the data.
+#: Where ``finding_balance/theme/pack.html`` leaves room for the data.
 PLACEHOLDER = "<div hidden data-fb-pack-data></div>"
 #: Longest one-line summary of a section or quiz (a page's summary is its own line, kept whole).
 SUMMARY_LENGTH = 160

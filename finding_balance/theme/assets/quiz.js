@@ -1,4 +1,4 @@
-/* Finding Balance: the self-reflection quizzes of a page (markup from overrides/partials/quiz.html).
+/* Finding Balance: the self-reflection quizzes of a page (markup from partials/quiz.html).
  * Answers live in page memory only. With "Remember my answers" ticked they are also kept in this
  * browser's localStorage ("finding-balance.quiz.<language>.<id>") until cleared. Nothing is ever sent anywhere.
  * Listeners are global and added once; each quiz is set up once per page view through Material's

@@ -1,6 +1,6 @@
 /* Finding Balance: quick exit ("Leave this site"), modelled on GOV.UK's "Exit this page".
  *
- * Markup: overrides/partials/quick-exit.html. Without this script the button and the skip link are
+ * Markup: partials/quick-exit.html. Without this script the button and the skip link are
  * plain links to the neutral page. With it, the button, the skip link, or Shift pressed three times
  * in a row (each press within 5 seconds of the last, no other key between, not while typing in a
  * text box) leave at once: the page is blanked, quiz answers are cleared from memory and from storage

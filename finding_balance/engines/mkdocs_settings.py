@@ -3,12 +3,13 @@
 ``finding_balance.check.check_settings`` does the work, once a build (the same check the build
 command runs before Zensical): the disclaimer, the quick exit, the helplines, the quiz wording and the
 anchor redirects. The completed values replace what ``mkdocs.yml`` says, so the templates
-(``overrides/``) read every setting with its default filled in; the anchor redirects, read, replace
-their mapping (``on_files`` and ``hooks/finish_site.py`` take them from there). A mistake stops the
-build with one message naming the key.
+(``finding_balance/theme/``) read every setting with its default filled in; the anchor redirects,
+read, replace their mapping (``check_files`` and ``mkdocs_finishing`` take them from there). A
+mistake stops the build with one message naming the key.
 
-MkDocs events: ``on_config`` (the settings) and ``on_files`` (the pages that anchor redirects name
-exist, once MkDocs knows the pages).
+The plugin (``finding_balance.engines.mkdocs_plugin``) calls ``check_config`` in ``on_config`` and
+``check_files`` in ``on_files`` (the pages that anchor redirects name exist, once MkDocs knows the
+pages).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from finding_balance.editions import inherited_settings
 from finding_balance.errors import AuthorError
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def check_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
         raise PluginError(
             "mkdocs.yml: site_url is empty; the counsellors' list and printed pages need the site's full address."
@@ -42,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def check_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         check_redirect_pages(config.extra["anchor_redirects"], [file.src_uri for file in files.documentation_pages()])
     except AuthorError as error:

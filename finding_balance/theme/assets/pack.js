@@ -1,4 +1,4 @@
-/* Finding Balance: the pack page (overrides/pack.html, docs/pack.md).
+/* Finding Balance: the pack page (pack.html, docs/pack.md).
  *
  * Reads the pack from the address's fragment (pack-address.js) and the items the build wrote into the
  * page (JSON in data-fb-pack-data, finding_balance/site/packs.py), then lists the pack's items in order:

@@ -5,7 +5,7 @@
  *   and in each item with data-fb-copy-url (the counsellors' list). It puts the full address on the
  *   clipboard, shows a tick and a short note for a moment, and says so through the polite live
  *   region of the page. The buttons are copies of the <template id="fb-copy-link">
- *   (overrides/partials/stable-links.html), which also carries the wording (extra.copy_link). Names
+ *   (partials/stable-links.html), which also carries the wording (extra.copy_link). Names
  *   are filled in as text, never as markup. Without JavaScript there is no dead button, and the
  *   heading's permalink sign still leads to the section.
  * - An old anchor kept by finding_balance/site/anchors.py for a section that moved to another page: when the

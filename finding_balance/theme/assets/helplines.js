@@ -1,6 +1,6 @@
 /* Finding Balance: the help page's country chooser and plain card. Markup: partials/helplines.html.
  *
- * Loaded by the help page alone (overrides/help.html), inside its content, so the theme's instant
+ * Loaded by the help page alone (help.html), inside its content, so the theme's instant
  * navigation runs it again each time a reader arrives there: setting up is idempotent, and the
  * listeners on window are added once.
  *

@@ -1,0 +1,85 @@
+"""The MkDocs plugin ``finding-balance`` (``plugins: [finding-balance]`` in ``mkdocs.yml``): every
+feature of the package under MkDocs and ProperDocs, for any site that installs the package.
+
+It puts the package's theme (``finding_balance.templates.THEME_DIR``) in the theme's search path,
+after the site's own ``custom_dir`` and before Material's, and hands MkDocs' events to the three
+parts that do the work: the settings (``mkdocs_settings``), the quizzes (``mkdocs_quizzes``) and the
+finishing passes (``mkdocs_finishing``). List it after the other plugins, so that its last steps
+(priority -100) see every page and file they write. Zensical runs no plugins: the build command does
+the same around it (``finding_balance.engines.zensical``).
+
+Nothing is kept from one build to the next: ``on_config`` and ``on_pre_build`` start each build
+afresh (under ``mkdocs serve`` one plugin serves every build).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from finding_balance.engines.mkdocs_finishing import Finishing
+from finding_balance.engines.mkdocs_quizzes import Quizzes
+from finding_balance.engines.mkdocs_settings import check_config, check_files
+from finding_balance.templates import THEME_DIR
+
+
+def with_package_theme(config: MkDocsConfig) -> None:
+    """The package's theme folder in the theme's search path: after the site's ``custom_dir``, before
+    the theme's own templates."""
+    folder = str(THEME_DIR)
+    if folder not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
+
+
+class FindingBalancePlugin(BasePlugin):
+    def __init__(self) -> None:
+        super().__init__()
+        self.quizzes = Quizzes()
+        self.finishing = Finishing()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.finishing.on_startup(command)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        with_package_theme(config)
+        return self.quizzes.on_config(check_config(config))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return check_files(files, config)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.finishing.on_pre_build(config)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.quizzes.on_page_markdown(markdown, page, config, files)
+
+    @event_priority(-100)  # after every other handler, so that they all see the whole quiz
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.quizzes.on_page_content(html, page, config, files)
+
+    @event_priority(-100)  # after Material's search has read the page, before its template renders it
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self.quizzes.on_page_context(page)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.finishing.on_post_page(output, page)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return self.finishing.on_post_template(output_content, template_name)
+
+    @event_priority(-100)  # after every plugin has written its files, such as mkdocs-redirects' pages
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.quizzes.on_post_build()
+        self.finishing.on_post_build()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.finishing.on_build_error()
