@@ -62,7 +62,7 @@ bench: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/build_overhead.py --pages 100 500 1000 --warm --breakdown
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/page_weight.py
 
-# Thousands of fresh examples per test (tests/fuzzing.py, profile "fuzz"); a failure prints the smallest
+# Thousands of fresh examples per test (tests/support/fuzzing.py, profile "fuzz"); a failure prints the smallest
 # example found and is kept in .hypothesis/ to be tried first next time.
 fuzz: $(INSTALLED)
 	HYPOTHESIS_PROFILE=fuzz NO_MKDOCS_2_WARNING=1 $(BIN)/pytest tests/test_fuzz_quizzes.py tests/test_fuzz_settings.py

@@ -1,8 +1,8 @@
 /* Test only: keeps the script errors of a page in sessionStorage ("fb-test-errors"), for the
- * cross-browser tests (tests/browser_tabs.py). WebKitGTK's driver reports no console messages or
+ * cross-browser tests (tests/support/browser_tabs.py). WebKitGTK's driver reports no console messages or
  * errors, so in WebKit this is the only way to see them; it runs in every engine.
  *
- * Never part of the site: the test server (tests/sitebuild.py) adds it as <script src> right after
+ * Never part of the site: the test server (tests/support/sitebuild.py) adds it as <script src> right after
  * each page's Content-Security-Policy meta tag, and only for a browser that sends the cookie
  * "fb-test-catch-errors". It comes from the site's own address, so the page's policy ('self')
  * allows it as it stands, and it runs before any other script of the page.

@@ -8,18 +8,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import fuzzing
 import pytest
-from browser_tabs import Engine, Tab
 from bs4 import BeautifulSoup
-from gates import KeyboardWalk, keyboard_walk, site_pages
 from hypothesis import settings
-from outside_proxy import OutsideProxy, outside_proxy
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
-from sitebuild import PROJECT_ROOT, bind_server, serving, site_build
-from tab_chromium import ChromiumEngine
-from tab_firefox import FirefoxEngine
-from tab_webkit import WebKitEngine
+from support import fuzzing
+from support.browser_tabs import Engine, Tab
+from support.gates import KeyboardWalk, keyboard_walk, site_pages
+from support.outside_proxy import OutsideProxy, outside_proxy
+from support.sitebuild import PROJECT_ROOT, bind_server, serving, site_build
+from support.tab_chromium import ChromiumEngine
+from support.tab_firefox import FirefoxEngine
+from support.tab_webkit import WebKitEngine
 
 # The budget of the property-based tests: "quick" unless HYPOTHESIS_PROFILE says "fuzz" (make fuzz).
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", fuzzing.DEFAULT_PROFILE))
@@ -156,7 +156,7 @@ def keyboard_walks(browser: Browser, built_site: BuiltSite) -> dict[str, Keyboar
 
 
 # ---------------------------------------------------------------------------------------------------
-# The three browser engines of the cross-browser tests (test_key_paths.py, key_paths.py)
+# The three browser engines of the cross-browser tests (test_key_paths.py, support/key_paths.py)
 
 #: Every engine the key paths run in. Each is started once, when its first test needs it.
 BROWSER_ENGINES = ("chromium", "firefox", "webkit")

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Prints the path of the Firefox the cross-browser tests drive over WebDriver BiDi (tests/bidi.py):
+# Prints the path of the Firefox the cross-browser tests drive over WebDriver BiDi (tests/support/bidi.py):
 # $FIREFOX if set, else Debian's /usr/bin/firefox-esr, else a firefox on PATH. With none, installs
 # Debian's firefox-esr when running as root; otherwise stops with one sentence saying what to install.
 # Firefox speaks WebDriver BiDi itself: no geckodriver and no browser download.

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "hooks")]
-from sitebuild import PROJECT_ROOT, site_build  # noqa: E402
+from support.sitebuild import PROJECT_ROOT, site_build  # noqa: E402
 
 from finding_balance.outline import outline  # noqa: E402  (the hooks folder is not a package)
 

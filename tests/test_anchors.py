@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import build_variant
+from support.sitebuild import build_variant
 from test_quiz_render import keep_links
 
 from finding_balance.anchors import Declaration, collision_message, declarations, duplicate_ids, page_collision

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitebuild import PROJECT_ROOT
+from support.sitebuild import PROJECT_ROOT
 
 from finding_balance.quiz.model import QUIZ_TYPES, find_quiz_blocks, parse_quiz
 

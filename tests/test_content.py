@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import textstat
 from bs4 import BeautifulSoup, Tag
-from sitebuild import PROJECT_ROOT
+from support.sitebuild import PROJECT_ROOT
 
 DOCS_DIR = PROJECT_ROOT / "docs"
 #: The six topic pages, one per section of the content brief.

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import BuiltSite
-from outline_reference import reference_outline
 from published_urls import addresses_in, problem_with
-from sitebuild import PROJECT_ROOT, build_variant
+from support.outline_reference import reference_outline
+from support.sitebuild import PROJECT_ROOT, build_variant
 
 from finding_balance.outline import Outline, QuizOutline, Section, outline, reading_minutes
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz

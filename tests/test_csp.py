@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
-from gates import CSP_LISTENER_JS, search_and_switch_palette, take_quizzes
 from playwright.sync_api import Page
+from support.gates import CSP_LISTENER_JS, search_and_switch_palette, take_quizzes
 
 from finding_balance.site import csp
 from finding_balance.site.finish import FinishError, SiteContext, _finish_page

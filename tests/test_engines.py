@@ -18,9 +18,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 from conftest import BuiltSite
-from gates import CSP_LISTENER_JS, take_quizzes
 from playwright.sync_api import Browser, Route, expect
-from sitebuild import PROJECT_ROOT, bind_server, copy_project, serving, site_build
+from support.gates import CSP_LISTENER_JS, take_quizzes
+from support.sitebuild import PROJECT_ROOT, bind_server, copy_project, serving, site_build
 
 from finding_balance.config import read_edition
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz

@@ -4,7 +4,7 @@ nesting, aliases, tabs, CRLF, a byte-order mark) and run through the pure pipeli
 ``hooks/quizzes.py`` runs them. Every page must give rendered quizzes, one for each fence, or one
 ``QuizError`` that reads as one ``file:line`` line inside the page; never another exception or a hang.
 
-``make fuzz`` runs the same tests with a far larger budget (``tests/fuzzing.py``)."""
+``make fuzz`` runs the same tests with a far larger budget (``tests/support/fuzzing.py``)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from fuzzing import RAW_YAML, hard_limit, keys, numbers, texts, values
 from hypothesis import example, given
 from hypothesis import strategies as st
+from support.fuzzing import RAW_YAML, hard_limit, keys, numbers, texts, values
 from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE
 
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz

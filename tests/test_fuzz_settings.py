@@ -2,7 +2,7 @@
 ``extra:`` setting. Each must return the checked settings or raise one ``SettingsError`` whose message
 is one line starting ``mkdocs.yml:``; never another exception or a hang.
 
-``make fuzz`` runs the same tests with a far larger budget (``tests/fuzzing.py``)."""
+``make fuzz`` runs the same tests with a far larger budget (``tests/support/fuzzing.py``)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from fuzzing import RAW_YAML, hard_limit, keys, texts, values
 from hypothesis import given
 from hypothesis import strategies as st
+from support.fuzzing import RAW_YAML, hard_limit, keys, texts, values
 
 # isort: split
 # Every check under test, in one place (the engine-free settings checks).

@@ -9,9 +9,9 @@ from typing import Literal
 
 import material
 from conftest import BuiltSite
-from gates import KeyboardWalk, axe_violations, keyboard_problems, site_pages
 from playwright.sync_api import Browser, Page, expect
-from sitebuild import PROJECT_ROOT
+from support.gates import KeyboardWalk, axe_violations, keyboard_problems, site_pages
+from support.sitebuild import PROJECT_ROOT
 
 WIDTHS = {"phone": 390, "desktop": 1280}
 #: The reader's system setting, and the Material scheme each must show.

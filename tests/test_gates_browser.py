@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import pytest
 from conftest import BuiltSite
-from gates import CSP_LISTENER_JS, site_pages, take_quizzes
 from playwright.sync_api import Browser, ConsoleMessage
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from support.gates import CSP_LISTENER_JS, site_pages, take_quizzes
 
 #: A word every edition's search must find, by the folder of the edition.
 SEARCH_QUERIES = {"": "trust", "es/": "confianza"}

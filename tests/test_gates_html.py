@@ -18,7 +18,7 @@ import material
 import pytest
 import yaml
 from conftest import BuiltSite
-from sitebuild import PROJECT_ROOT
+from support.sitebuild import PROJECT_ROOT
 
 VNU_JAR = PROJECT_ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 ALLOWLIST = Path(__file__).with_name("vnu-allowlist.yml")

@@ -1,8 +1,8 @@
 """Gate 1b, WCAG 2.2 AA where axe cannot look, over every page of the built site at a phone's and a
 desktop's width: focus not obscured (2.4.11), target size (2.5.8), reflow at 320 px also with text
 spacing (1.4.10, 1.4.12), text at 200% (1.4.4), forced colours, reduced motion and consistent help
-(3.2.6). One browser context per width serves every page; the checks themselves are in wcag.py, and
-the Tab walk (shared with test_gates_axe.py) in gates.py."""
+(3.2.6). One browser context per width serves every page; the checks themselves are in support/wcag.py, and
+the Tab walk (shared with test_gates_axe.py) in support/gates.py."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 from conftest import GATE_WIDTHS, BuiltSite
-from gates import KeyboardWalk, SitePage, keyboard_walk, site_pages
 from playwright.sync_api import Browser, Page, expect
-from wcag import (
+from support.gates import KeyboardWalk, SitePage, keyboard_walk, site_pages
+from support.wcag import (
     FORCED_COLOURS_JS,
     FORCED_EDGES,
     FORCED_FOCUS,

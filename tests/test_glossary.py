@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from glossary import (
+from support.glossary import (
     PROJECT_ROOT,
     Allowed,
     Entry,

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
 from playwright.sync_api import Page, expect
 from published_urls import addresses_in
-from sitebuild import PROJECT_ROOT
+from support.sitebuild import PROJECT_ROOT
 
 from finding_balance.qr import qr_code
 from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher

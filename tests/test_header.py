@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BuiltSite
 from playwright.sync_api import Browser, Page
-from sitebuild import PROJECT_ROOT, build_variant, serving
+from support.sitebuild import PROJECT_ROOT, build_variant, serving
 
 from finding_balance.settings import SettingsError, validate_short_name
 

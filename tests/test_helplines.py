@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 import yaml
 from conftest import BuiltSite, PageLog
-from fuzzing import hard_limit
 from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
-from sitebuild import PROJECT_ROOT, copy_project
+from support.fuzzing import hard_limit
+from support.sitebuild import PROJECT_ROOT, copy_project
 
 from finding_balance.helplines.data import KINDS, HelplineError, load_helplines, parse_helplines, stale_before
 from finding_balance.helplines.markdown import HelplinesFenceError, fence_kind, render_helplines

@@ -1,4 +1,4 @@
-"""The same key paths in Chromium, Firefox and WebKit, in both editions (tables in ``key_paths.py``).
+"""The same key paths in Chromium, Firefox and WebKit, in both editions (tables in ``support/key_paths.py``).
 
 Every kind of page loads with our script running and no script error; each quiz type is taken to
 its result by keyboard; the quick exit leaves (button, Shift three times) and clears the answers;
@@ -17,11 +17,11 @@ from __future__ import annotations
 import urllib.request
 
 import pytest
-from browser_tabs import CATCH_ERRORS_COOKIE, ORIGIN_PAGE, Tab
 from conftest import BuiltSite
-from key_paths import EDITIONS, PAGES, PATHS, KeyPage, Visit
-from outside_proxy import OutsideProxy
-from sitebuild import CATCH_ERRORS_PATH, with_error_catcher
+from support.browser_tabs import CATCH_ERRORS_COOKIE, ORIGIN_PAGE, Tab
+from support.key_paths import EDITIONS, PAGES, PATHS, KeyPage, Visit
+from support.outside_proxy import OutsideProxy
+from support.sitebuild import CATCH_ERRORS_PATH, with_error_catcher
 
 
 def visit_of(tab: Tab, site: BuiltSite, language: str, outside: OutsideProxy) -> Visit:

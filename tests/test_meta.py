@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 from conftest import BuiltSite
-from gates import site_pages
+from support.gates import site_pages
 
 
 def meta_problems(html: str, own_url: str) -> list[str]:

@@ -20,11 +20,11 @@ import pytest
 import zxingcpp
 from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
-from gates import CSP_LISTENER_JS, axe_violations, keyboard_walk
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
-from sitebuild import PROJECT_ROOT
+from support.gates import CSP_LISTENER_JS, axe_violations, keyboard_walk
+from support.sitebuild import PROJECT_ROOT
 
 from finding_balance.site.bundle import PAGE_BUNDLES, VENDORED, page_bundle
 from finding_balance.site.counsellors import DirectoryEntry, Link

@@ -17,7 +17,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from sitebuild import PROJECT_ROOT, mkdocs_build
+from support.sitebuild import PROJECT_ROOT, mkdocs_build
 
 from finding_balance.site import parallel
 from finding_balance.site.finish import FinishError, SiteContext, SiteFinisher

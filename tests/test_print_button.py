@@ -15,7 +15,7 @@ import pytest
 from conftest import BuiltSite
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
-from sitebuild import PROJECT_ROOT
+from support.sitebuild import PROJECT_ROOT
 from test_content import TOPIC_PAGES
 
 from finding_balance.settings import locale_defaults

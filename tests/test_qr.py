@@ -17,9 +17,9 @@ import pytest
 import zxingcpp
 from bs4 import BeautifulSoup
 from conftest import BuiltSite
-from gates import site_pages
 from PIL import Image
 from playwright.sync_api import Browser, expect
+from support.gates import site_pages
 
 from finding_balance.qr import QUIET_ZONE, SCALE, Modules, qr_code, qr_modules
 

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
 from playwright.sync_api import Locator, Page, Route, expect
 from published_urls import redirect_target
-from sitebuild import build_variant
+from support.sitebuild import build_variant
 
 from finding_balance.settings import SettingsError, locale_defaults, validate_quick_exit
 

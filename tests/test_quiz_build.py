@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BuiltSite
-from sitebuild import PROJECT_ROOT, build_variant
+from support.sitebuild import PROJECT_ROOT, build_variant
 
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from finding_balance.settings import locale_defaults

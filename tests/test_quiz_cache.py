@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sitebuild import copy_project, mkdocs_build
+from support.sitebuild import copy_project, mkdocs_build
 from test_quiz_model import SCALE, page_with
 from test_quiz_render import convert_with_memo
 

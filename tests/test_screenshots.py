@@ -8,7 +8,7 @@ from typing import Literal
 
 from conftest import BuiltSite
 from playwright.sync_api import Browser, expect
-from sitebuild import PROJECT_ROOT
+from support.sitebuild import PROJECT_ROOT
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}

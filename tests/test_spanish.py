@@ -19,7 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import BuiltSite
 from playwright.sync_api import Page, expect
-from sitebuild import PROJECT_ROOT
+from support.sitebuild import PROJECT_ROOT
 from test_content import LABELS, NOT_PROSE, SENTENCE_ENDS, TOPIC_PAGES
 from textstat.textstat import textstatistics
 

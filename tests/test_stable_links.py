@@ -22,7 +22,7 @@ from published_urls import (
     read_list,
     redirect_target,
 )
-from sitebuild import build_variant, copy_project, mkdocs_build, serving
+from support.sitebuild import build_variant, copy_project, mkdocs_build, serving
 
 from finding_balance.settings import SettingsError, validate_copy_link
 from finding_balance.site.copy_links import in_rows

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import BuiltSite
-from sitebuild import PROJECT_ROOT
+from support.sitebuild import PROJECT_ROOT
 
 #: Attributes that make the browser fetch something, per element.
 LOADING_ATTRIBUTES = {

@@ -21,7 +21,8 @@ from typing import Any
 
 import yaml
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from support import PROJECT_ROOT
+
 LOCALES = PROJECT_ROOT / "finding_balance" / "locales"
 
 #: Quiz keys whose whole line is not reader-facing wording.

@@ -10,7 +10,8 @@ from pathlib import Path
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from wcag import FOCUS_CHECK_JS
+
+from support.wcag import FOCUS_CHECK_JS
 
 _AXE = Axe()
 

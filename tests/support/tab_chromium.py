@@ -3,10 +3,11 @@ Chromium (``conftest.browser``). Chromium reports console errors and uncaught ex
 
 from __future__ import annotations
 
-from browser_tabs import CATCH_ERRORS_COOKIE, Engine, Tab
-from outside_proxy import OutsideProxy
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage
 from playwright.sync_api import Error as PlaywrightError
+
+from support.browser_tabs import CATCH_ERRORS_COOKIE, Engine, Tab
+from support.outside_proxy import OutsideProxy
 
 
 class ChromiumTab(Tab):

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from bidi import BiDiError, BiDiSession, start_firefox
-from browser_tabs import CATCH_ERRORS_COOKIE, Engine, Tab
-from outside_proxy import OutsideProxy
+from support.bidi import BiDiError, BiDiSession, start_firefox
+from support.browser_tabs import CATCH_ERRORS_COOKIE, Engine, Tab
+from support.outside_proxy import OutsideProxy
 
 #: WebDriver's codes for the keys of ``browser_tabs.KEYS``.
 KEY_CODES = {

@@ -21,12 +21,13 @@ import os
 import shutil
 import subprocess
 
-from browser_tabs import CATCH_ERRORS_COOKIE, ORIGIN_PAGE, Engine, Tab
-from outside_proxy import OutsideProxy
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+
+from support.browser_tabs import CATCH_ERRORS_COOKIE, ORIGIN_PAGE, Engine, Tab
+from support.outside_proxy import OutsideProxy
 
 KEY_CODES = {
     "Tab": Keys.TAB,

@@ -16,9 +16,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
-from browser_tabs import CATCH_ERRORS_COOKIE
+from support import PROJECT_ROOT
+from support.browser_tabs import CATCH_ERRORS_COOKIE
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 #: What a variant build needs from the project; everything else (tests, venv, site) is left out.
 SOURCES = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es", "overrides", "hooks", "helplines")

@@ -17,10 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from browser_tabs import Tab
-from outside_proxy import OutsideProxy
-
 from finding_balance.settings import locale_defaults
+from support.browser_tabs import Tab
+from support.outside_proxy import OutsideProxy
 
 #: The editions: the folder each is served from, by language.
 EDITIONS = {"en": "", "es": "es/"}
