@@ -5,7 +5,7 @@
 # For maintainers:
 #   make build   build every edition into site/ (ENGINE=mkdocs, properdocs or zensical; default mkdocs)
 #   make check   check every page and setting without building
-#   make urls    add new page, section and quiz addresses to tests/published-urls.txt
+#   make urls    add new page, section and quiz addresses to tests/data/published-urls.txt
 #   make bench   build overhead of our features (100, 500, 1,000 pages, cold and warm) and page weight (benchmarks/README.md)
 #   make fuzz    the property-based tests of quizzes and settings with a long budget (minutes, new
 #                examples every run; make test runs a few seconds of fixed ones)

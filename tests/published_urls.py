@@ -1,6 +1,6 @@
 """The published addresses of the site: every page, every section and every quiz.
 
-Counsellors send these addresses to clients, so each one must keep working. ``tests/published-urls.txt``
+Counsellors send these addresses to clients, so each one must keep working. ``tests/data/published-urls.txt``
 lists them, one a line, relative to ``site_url`` (``/trust/#feeling-safe-to-ask``);
 ``tests/test_stable_links.py`` fails when a listed address no longer leads anywhere in the build and no
 redirect keeps it working.
@@ -22,11 +22,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "hooks")]
+from support import TEST_DATA  # noqa: E402
 from support.sitebuild import PROJECT_ROOT, site_build  # noqa: E402
 
 from finding_balance.outline import outline  # noqa: E402  (the hooks folder is not a package)
 
-LIST_FILE = PROJECT_ROOT / "tests" / "published-urls.txt"
+LIST_FILE = TEST_DATA / "published-urls.txt"
 HEADER = """\
 # Published addresses of Finding Balance: every page, section and quiz, relative to site_url.
 # Counsellors send them to clients, so each must keep working: tests/test_stable_links.py fails when

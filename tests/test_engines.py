@@ -4,7 +4,7 @@ Each engine builds every edition once per session through the build command (``m
 ENGINE=...``), served on localhost. Every page of each is checked against the same contract, and
 its quizzes, counsellors' list and handout against MkDocs' own build; then Chromium takes a quiz,
 leaves with Shift pressed three times and searches, on each engine's site, with no console error and
-no CSP violation. The real differences are listed, with reasons, in ``tests/engine-differences.yml``.
+no CSP violation. The real differences are listed, with reasons, in ``tests/data/engine-differences.yml``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from conftest import BuiltSite
 from playwright.sync_api import Browser, Route, expect
+from support import TEST_DATA
 from support.gates import CSP_LISTENER_JS, take_quizzes
 from support.sitebuild import PROJECT_ROOT, bind_server, copy_project, serving, site_build
 
@@ -27,7 +28,7 @@ from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from finding_balance.site.csp import inline_scripts, script_hash
 
 ENGINES = ("properdocs", "zensical")
-DIFFERENCES = yaml.safe_load((PROJECT_ROOT / "tests" / "engine-differences.yml").read_text(encoding="utf-8"))
+DIFFERENCES = yaml.safe_load((TEST_DATA / "engine-differences.yml").read_text(encoding="utf-8"))
 EDITIONS = {"": PROJECT_ROOT / "mkdocs.yml", "es/": PROJECT_ROOT / "mkdocs.es.yml"}
 SEARCH_WORDS = {"": "trust", "es/": "confianza"}
 

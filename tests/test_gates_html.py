@@ -18,10 +18,11 @@ import material
 import pytest
 import yaml
 from conftest import BuiltSite
+from support import TEST_DATA
 from support.sitebuild import PROJECT_ROOT
 
 VNU_JAR = PROJECT_ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
-ALLOWLIST = Path(__file__).with_name("vnu-allowlist.yml")
+ALLOWLIST = TEST_DATA / "vnu-allowlist.yml"
 THEME_TEMPLATES = Path(material.__file__).parent / "templates"
 OUR_SOURCES = ("docs", "docs-es", "overrides", "hooks", "finding_balance")
 CANARY_NAME = "canary.html"

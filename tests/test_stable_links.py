@@ -1,6 +1,6 @@
 """Stable links: published addresses keep working (or are redirected), and "Copy link" copies them.
 
-Every page, section and quiz address is listed in tests/published-urls.txt (``make urls`` adds new
+Every page, section and quiz address is listed in tests/data/published-urls.txt (``make urls`` adds new
 ones). The heading-anchor rule itself ({#anchor} on every heading) is checked in test_content.py.
 """
 
@@ -48,7 +48,7 @@ def test_every_page_section_and_quiz_is_listed(site_dir: Path) -> None:
     published = addresses_in(site_dir)
     missing = [address for address in published if address not in set(read_list())]
     assert not missing, (
-        f"New addresses not yet in tests/{LIST_FILE.name}: run `make urls` and commit the list.\n  "
+        f"New addresses not yet in tests/data/{LIST_FILE.name}: run `make urls` and commit the list.\n  "
         + "\n  ".join(missing)
     )
 

@@ -16,7 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
-from support import PROJECT_ROOT
+from support import PROJECT_ROOT, TEST_DATA
 from support.browser_tabs import CATCH_ERRORS_COOKIE
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -81,7 +81,7 @@ def build_variant(
 
 #: Test only (browser_tabs.py): the page error catcher, served at this address on the site's own host.
 CATCH_ERRORS_PATH = "/__test__/catch-errors.js"
-CATCH_ERRORS_FILE = Path(__file__).with_name("catch-errors.js")
+CATCH_ERRORS_FILE = TEST_DATA / "catch-errors.js"
 _POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
 
 
