@@ -169,7 +169,7 @@ def browser_binary(variable: str, finder: str, default: str) -> str:
     if not Path(path).exists():
         pytest.fail(
             f"No browser at {path}: run the tests with 'make test', which finds or installs it "
-            f"(tests/{finder}), or set {variable}.",
+            f"(scripts/{finder}), or set {variable}.",
             pytrace=False,
         )
     return path

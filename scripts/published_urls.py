@@ -21,7 +21,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "hooks")]
+# The site is built as the tests build it, with their helpers (tests/support/).
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent / folder) for folder in ("tests", "hooks")]
 from support import TEST_DATA  # noqa: E402
 from support.sitebuild import PROJECT_ROOT, site_build  # noqa: E402
 
