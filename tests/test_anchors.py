@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from support.quizzes import keep_links
 from support.sitebuild import build_variant
-from test_quiz_render import keep_links
 
 from finding_balance.anchors import Declaration, collision_message, declarations, duplicate_ids, page_collision
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz

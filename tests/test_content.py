@@ -15,30 +15,16 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import textstat
 from bs4 import BeautifulSoup, Tag
+from support.site_pages import LABELS, NOT_PROSE, SENTENCE_ENDS, TOPIC_PAGES
 from support.sitebuild import PROJECT_ROOT
 
 DOCS_DIR = PROJECT_ROOT / "docs"
-#: The six topic pages, one per section of the content brief.
-TOPIC_PAGES = (
-    "personal-space.md",
-    "unhealthy-distance.md",
-    "interdependence.md",
-    "trust.md",
-    "supporting-needs.md",
-    "self-care.md",
-)
 #: Pages that talk about distance and must say plainly that fear and control are not "space".
 SAFETY_NOTE_PAGES = ("unhealthy-distance.md", "trust.md")
 
 MAX_GRADE = 8.0
 MAX_WORDS_PER_SENTENCE = 20.0
 
-#: Removed before scoring: code (which also drops a quiz left as a plain code block), quizzes, and
-#: the permalink sign beside each heading.
-NOT_PROSE = "pre, code, .fb-quiz, .headerlink, script, style"
-#: Short labels a reader takes as a sentence of their own: each is ended with a full stop if needed.
-LABELS = "h1, h2, h3, h4, h5, h6, li, th, td, dt, summary, .admonition-title"
-SENTENCE_ENDS = (".", "!", "?")
 #: An attribute list that ends a heading line and sets its id, e.g. ``{#time-apart-strengthens}``.
 EXPLICIT_ANCHOR = re.compile(r"\{[^}]*#[a-z0-9-]+[^}]*\}\s*$")
 

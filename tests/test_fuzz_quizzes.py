@@ -17,7 +17,7 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 from support.fuzzing import RAW_YAML, hard_limit, keys, numbers, texts, values
-from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE
+from support.quizzes import CHECKLIST, CHOICE, PROMPT, SCALE
 
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import DEFAULT_STRINGS, LinkError, TextRenderer, render_quiz, render_texts

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from conftest import BuiltSite
 from playwright.sync_api import Browser, expect
-from test_content import TOPIC_PAGES
+from support.site_pages import TOPIC_PAGES
 
 EDITIONS = {"": "Quiz", "es/": "Cuestionario"}
 

@@ -15,8 +15,8 @@ import pytest
 from conftest import BuiltSite
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
+from support.site_pages import TOPIC_PAGES
 from support.sitebuild import PROJECT_ROOT
-from test_content import TOPIC_PAGES
 
 from finding_balance.settings import locale_defaults
 

@@ -17,14 +17,11 @@ from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
 from playwright.sync_api import Locator, Page, Route, expect
 from published_urls import redirect_target
+from support.quick_exit import NEUTRAL, NEUTRAL_PAGE
 from support.sitebuild import build_variant
 
-from finding_balance.settings import SettingsError, locale_defaults, validate_quick_exit
+from finding_balance.settings import SettingsError, validate_quick_exit
 
-DEFAULT_URL = locale_defaults("en")["quick_exit"]["url"]
-
-NEUTRAL = DEFAULT_URL
-NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
 STORE_PREFIX = "finding-balance.quiz."
 
 # ---------------------------------------------------------------------------------------------------

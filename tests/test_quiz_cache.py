@@ -8,9 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from support.quizzes import SCALE, convert_with_memo, page_with
 from support.sitebuild import copy_project, mkdocs_build
-from test_quiz_model import SCALE, page_with
-from test_quiz_render import convert_with_memo
 
 from finding_balance import check
 from finding_balance.check import CheckError, QuizIds, check_page

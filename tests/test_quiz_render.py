@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_quiz_model import CHECKLIST, CHOICE, PROMPT, SCALE, page_with
+from support.quizzes import CHECKLIST, CHOICE, PROMPT, SCALE, convert_with_memo, keep_links, page_with
 
 from finding_balance.check import QuizIds, check_page
 from finding_balance.quiz import markdown as quiz_markdown
@@ -21,10 +20,6 @@ from finding_balance.quiz.render import (
     render_search_view,
     render_texts,
 )
-
-
-def keep_links(href: str) -> str:
-    return href
 
 
 def render(body: str, strings: dict[str, str] | None = None, level: int = 2) -> BeautifulSoup:
@@ -169,15 +164,6 @@ def test_start_again_only_where_there_is_a_result_and_one_button_empties_the_qui
     translated = render(body, strings=labels)
     expected = labels["clear_answers"] if body is PROMPT else labels["start_again"]
     assert translated.select_one("[data-quiz-action=clear]").get_text(strip=True) == expected
-
-
-def convert_with_memo(page: str, memo: QuizMemo) -> str:
-    """A page converted as an engine converts it, the extension given the build's memo."""
-    md = markdown.Markdown(
-        extensions=["pymdownx.superfences", "finding_balance.quiz.markdown"],
-        extension_configs={"finding_balance.quiz.markdown": {"memo": memo}},
-    )
-    return md.convert(page)
 
 
 def test_the_fence_takes_the_quiz_the_check_read_and_does_not_read_it_again(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,8 +13,8 @@ import pytest
 from conftest import BuiltSite, PageLog
 from playwright.sync_api import Page, expect
 from support.gates import CSP_LISTENER_JS, search_and_switch_palette, take_quizzes
+from support.quick_exit import NEUTRAL, NEUTRAL_PAGE
 from support.sitebuild import PROJECT_ROOT, bind_server, read_headers_file, serving
-from test_quick_exit import NEUTRAL, NEUTRAL_PAGE
 
 from finding_balance.site.headers import HEADERS, HEADERS_FILE, headers_file, write_headers
 

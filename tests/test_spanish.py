@@ -19,8 +19,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import BuiltSite
 from playwright.sync_api import Page, expect
+from support.site_pages import LABELS, NOT_PROSE, SENTENCE_ENDS, TOPIC_PAGES
 from support.sitebuild import PROJECT_ROOT
-from test_content import LABELS, NOT_PROSE, SENTENCE_ENDS, TOPIC_PAGES
 from textstat.textstat import textstatistics
 
 from finding_balance.settings import locale_defaults
