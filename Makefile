@@ -51,7 +51,7 @@ test: $(INSTALLED) $(NODE_INSTALLED) lint
 	JAVA="$$(sh scripts/find-java.sh)" && export JAVA && \
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 
-# Published addresses must keep working (tests/test_stable_links.py): after adding a page, a section or
+# Published addresses must keep working (tests/content/test_published_addresses.py): after adding a page, a section or
 # a quiz, run this and commit the list. It never removes an address; one that goes needs a redirect.
 urls: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/published_urls.py
@@ -65,7 +65,7 @@ bench: $(INSTALLED)
 # Thousands of fresh examples per test (tests/support/fuzzing.py, profile "fuzz"); a failure prints the smallest
 # example found and is kept in .hypothesis/ to be tried first next time.
 fuzz: $(INSTALLED)
-	HYPOTHESIS_PROFILE=fuzz NO_MKDOCS_2_WARNING=1 $(BIN)/pytest tests/test_fuzz_quizzes.py tests/test_fuzz_settings.py
+	HYPOTHESIS_PROFILE=fuzz NO_MKDOCS_2_WARNING=1 $(BIN)/pytest tests/unit/test_fuzz_quizzes.py tests/unit/test_fuzz_settings.py
 
 clean:
 	rm -rf site $(VENV) *.egg-info node_modules .cache/finding-balance

@@ -29,7 +29,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "No WebKitGTK MiniBrowser, WebKitWebDriver or Xvfb found: installing Debian's webkit2gtk-driver and xvfb packages." >&2
     export DEBIAN_FRONTEND=noninteractive
     # No recommended packages: WebKitGTK's (GStreamer plugins) bring in Ghostscript's URW fonts,
-    # which become the page's "Helvetica" and move text by a pixel (tests/test_layout_shift.py).
+    # which become the page's "Helvetica" and move text by a pixel (tests/browser/test_layout_shift.py).
     packages="webkit2gtk-driver xvfb"
     # shellcheck disable=SC2086
     { apt-get install -y -q --no-install-recommends $packages || { apt-get update -q && apt-get install -y -q --no-install-recommends $packages; }; } >&2

@@ -2,8 +2,8 @@
 
 Counsellors send these addresses to clients, so each one must keep working. ``tests/data/published-urls.txt``
 lists them, one a line, relative to ``site_url`` (``/trust/#feeling-safe-to-ask``);
-``tests/test_stable_links.py`` fails when a listed address no longer leads anywhere in the build and no
-redirect keeps it working.
+``tests/content/test_published_addresses.py`` fails when a listed address no longer leads anywhere in the
+build and no redirect keeps it working.
 
 Run as a script (``make urls``), it builds the site, adds the addresses that are new to the list and
 says which listed ones are broken. It never removes an address: one that goes needs a redirect
@@ -31,9 +31,9 @@ from finding_balance.outline import outline  # noqa: E402  (the hooks folder is 
 LIST_FILE = TEST_DATA / "published-urls.txt"
 HEADER = """\
 # Published addresses of Finding Balance: every page, section and quiz, relative to site_url.
-# Counsellors send them to clients, so each must keep working: tests/test_stable_links.py fails when
-# one is gone from the build without a redirect. Add new addresses with `make urls`. Never delete a
-# line: redirect the address instead (plugins.redirects.redirect_maps in mkdocs.yml for a page,
+# Counsellors send them to clients, so each must keep working: tests/content/test_published_addresses.py
+# fails when one is gone from the build without a redirect. Add new addresses with `make urls`. Never
+# delete a line: redirect the address instead (plugins.redirects.redirect_maps in mkdocs.yml for a page,
 # extra.anchor_redirects for a section or quiz).
 """
 #: Built HTML files that are not published pages.

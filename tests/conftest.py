@@ -140,8 +140,8 @@ GATE_WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 @pytest.fixture(scope="session")
 def keyboard_walks(browser: Browser, built_site: BuiltSite) -> dict[str, KeyboardWalk]:
     """A Tab walk through every page at a phone's and a desktop's width ("page.html [phone]"), done once
-    for the tests that read it: keyboard access and focus rings (test_gates_axe.py), focus not obscured
-    (test_gates_wcag22.py). One browser context per width."""
+    for the tests that read it: keyboard access and focus rings (browser/test_gates_axe.py), focus not obscured
+    (browser/test_gates_wcag22.py). One browser context per width."""
     walks = {}
     for width_name, (width, height) in GATE_WIDTHS.items():
         context = browser.new_context(viewport={"width": width, "height": height})
@@ -156,7 +156,7 @@ def keyboard_walks(browser: Browser, built_site: BuiltSite) -> dict[str, Keyboar
 
 
 # ---------------------------------------------------------------------------------------------------
-# The three browser engines of the cross-browser tests (test_key_paths.py, support/key_paths.py)
+# The three browser engines of the cross-browser tests (engines/test_key_paths.py, support/key_paths.py)
 
 #: Every engine the key paths run in. Each is started once, when its first test needs it.
 BROWSER_ENGINES = ("chromium", "firefox", "webkit")

@@ -7,7 +7,7 @@ wording in its MkDocs config, and its label in the other editions' configs), hid
 comments, placeholders), and finds the avoided words: whole words, case- and accent-insensitive
 (``ñ`` stays a letter of its own), across line breaks. A word listed under an entry's ``allow`` is
 accepted only inside one of those longer phrases. Hidden parts are blanked in place, so every match
-keeps its line number. Used by ``tests/test_glossary.py``.
+keeps its line number. Used by ``tests/content/test_glossary.py``.
 """
 
 from __future__ import annotations

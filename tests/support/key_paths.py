@@ -1,5 +1,5 @@
 """The key paths that must work in every browser engine, as two tables the cross-browser tests
-(``test_key_paths.py``) run in Chromium, Firefox and WebKit, in each edition.
+(``tests/engines/test_key_paths.py``) run in Chromium, Firefox and WebKit, in each edition.
 
 - ``PAGES``: each kind of page, where it is (the same path in every edition) and what our script
   does there that shows it ran. A test opens it and waits for each sign, then expects no script error.

@@ -2,7 +2,7 @@
 page as it is: focus not obscured (2.4.11), target size (2.5.8), reflow and text spacing (1.4.10,
 1.4.12), resized text (1.4.4), forced colours, reduced motion and consistent help (3.2.6). Each
 ``*_JS`` snippet runs in the page and returns problems as short lines of text (or facts to compare
-across pages); tests/test_gates_wcag22.py drives them over every page of the built site."""
+across pages); tests/browser/test_gates_wcag22.py drives them over every page of the built site."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 
 
 def test_every_page_ends_with_its_address_and_qr_code(built_site: BuiltSite) -> None:
-    # The pack page prints the pack's own address and code, made in the browser (tests/test_packs.py).
+    # The pack page prints the pack's own address and code, made in the browser (tests/browser/test_packs.py).
     pages = [
         address for address in addresses_in(built_site.directory) if "#" not in address and "/pack/" not in address
     ]
@@ -54,7 +54,7 @@ def test_static_pages_have_no_handout(built_site: BuiltSite) -> None:
 
 
 def test_the_placeholder_becomes_the_code() -> None:
-    # What the code holds and that it scans: tests/test_qr.py.
+    # What the code holds and that it scans: tests/browser/test_qr.py.
     address = "https:&#x2f;&#x2f;example.org&#x2f;"  # as Zensical's templates escape it
     html = f'<p><span class="fb-handout__qr" data-fb-qr="{address}" data-fb-qr-alt="QR"></span></p>'
     image, size = qr_code("https://example.org/")

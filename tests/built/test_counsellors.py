@@ -48,7 +48,7 @@ def test_the_list_has_every_other_page_with_its_summary_and_reading_time(built_s
     links = [a["href"] for a in listed.select(".fb-directory__title a")]
     english = [address for address in addresses_in(built_site.directory) if not address.startswith("/es/")]
     pages = [address for address in english if "#" not in address]
-    # Not the list's own page, nor the pack page (tests/test_packs.py), which is no content of its own.
+    # Not the list's own page, nor the pack page (tests/browser/test_packs.py), which is no content of its own.
     expected = [built_site.base_url + path.lstrip("/") for path in pages if path not in ("/counsellors/", "/pack/")]
     assert sorted(links) == sorted(expected)
     assert titles[:2] == ["Home", "Why personal space matters"], "not in navigation order"

@@ -1,7 +1,8 @@
 """Stable links: published addresses keep working (or are redirected), and "Copy link" copies them.
 
 Every page, section and quiz address is listed in tests/data/published-urls.txt (``make urls`` adds new
-ones). The heading-anchor rule itself ({#anchor} on every heading) is checked in test_content.py.
+ones); tests/content/test_published_addresses.py holds the real build to that list. The heading-anchor
+rule itself ({#anchor} on every heading) is checked in tests/content/test_content.py.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ import pytest
 from conftest import BuiltSite
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from published_urls import (
-    LIST_FILE,
-    addresses_in,
     broken,
     merged,
     problem_with,
@@ -27,41 +26,6 @@ from support.sitebuild import build_variant, copy_project, mkdocs_build, serving
 from finding_balance.settings import SettingsError, validate_copy_link
 from finding_balance.site.copy_links import in_rows
 from finding_balance.stable_links import AnchorRedirect, parse_anchor_redirects, with_old_anchors
-
-# ---------------------------------------------------------------------------------------------------
-# The committed list against the real build
-
-
-def test_every_listed_address_still_works(site_dir: Path) -> None:
-    listed = read_list()
-    assert len(listed) >= 60, f"{LIST_FILE.name} looks truncated: {len(listed)} addresses"
-    problems = broken(site_dir, listed)
-    assert not problems, (
-        "Published addresses that no longer work. Counsellors may have sent them to clients: put the "
-        "section back, or add a redirect (plugins.redirects.redirect_maps for a page, "
-        "extra.anchor_redirects for a section or quiz):\n"
-        + "\n".join(f"  {address}: {problem}" for address, problem in problems.items())
-    )
-
-
-def test_every_page_section_and_quiz_is_listed(site_dir: Path) -> None:
-    published = addresses_in(site_dir)
-    missing = [address for address in published if address not in set(read_list())]
-    assert not missing, (
-        f"New addresses not yet in tests/data/{LIST_FILE.name}: run `make urls` and commit the list.\n  "
-        + "\n  ".join(missing)
-    )
-
-
-def test_the_list_has_every_kind_of_address() -> None:
-    listed = read_list()
-    assert "/" in listed
-    assert "/trust/" in listed
-    assert "/trust/#feeling-safe-to-ask" in listed
-    assert "/trust/#quiz-safe-to-ask" in listed
-    # Ids inside a quiz (its title, its text boxes) are quiz-<id>--<part>: never a published address.
-    assert not [address for address in listed if "--" in address.partition("#")[2]]
-
 
 # ---------------------------------------------------------------------------------------------------
 # A copy of the site where a heading goes, a section moves to another page and a page is renamed

@@ -165,7 +165,7 @@ def test_quiz_id_is_known_in_errors_after_the_id_line() -> None:
     assert caught.value.quiz_id == "time-apart"
 
 
-# What the fuzz tests (tests/test_fuzz_quizzes.py) found: each once an uncaught exception, a hang, a
+# What the fuzz tests (tests/unit/test_fuzz_quizzes.py) found: each once an uncaught exception, a hang, a
 # message on several lines, a silently dropped quiz or a misleading message. The body starts on line 6.
 def billion_laughs(levels: int) -> str:
     lines = ["lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]

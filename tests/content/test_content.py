@@ -188,7 +188,7 @@ def test_navigation_reaches_every_page(site_dir: Path) -> None:
     nav = home.select_one("nav.md-nav--primary")
     assert nav is not None, "home page: no nav.md-nav--primary"
     linked = {urlsplit(urljoin("/", link["href"])).path.removesuffix("index.html") for link in nav.select("a[href]")}
-    # The pack page is reached from a pack's address alone (tests/test_packs.py), never from the menu.
+    # The pack page is reached from a pack's address alone (tests/browser/test_packs.py), never from the menu.
     pages = [page for page in content_pages() if page != "pack.md"]
     missing = [page for page in pages if f"/{site_path(site_dir, built_page(site_dir, page))}" not in linked]
     assert not missing, f"Pages the navigation does not link: {missing}"
