@@ -51,8 +51,9 @@ test: $(INSTALLED) $(NODE_INSTALLED) lint
 	JAVA="$$(sh scripts/find-java.sh)" && export JAVA && \
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 
-# Published addresses must keep working (tests/content/test_published_addresses.py): after adding a page, a section or
-# a quiz, run this and commit the list. It never removes an address; one that goes needs a redirect.
+# Published addresses must keep working (tests/content/test_published_addresses.py): after adding a
+# page, a section or a quiz, run this and commit the list. It never removes an address; one that goes
+# needs a redirect.
 urls: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/published_urls.py
 
@@ -62,8 +63,8 @@ bench: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/build_overhead.py --pages 100 500 1000 --warm --breakdown
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/page_weight.py
 
-# Thousands of fresh examples per test (tests/support/fuzzing.py, profile "fuzz"); a failure prints the smallest
-# example found and is kept in .hypothesis/ to be tried first next time.
+# Thousands of fresh examples per test (tests/support/fuzzing.py, profile "fuzz"); a failure prints the
+# smallest example found and is kept in .hypothesis/ to be tried first next time.
 fuzz: $(INSTALLED)
 	HYPOTHESIS_PROFILE=fuzz NO_MKDOCS_2_WARNING=1 $(BIN)/pytest tests/unit/test_fuzz_quizzes.py tests/unit/test_fuzz_settings.py
 
