@@ -584,7 +584,7 @@ def show_state(page: Page, base_url: str, state: str) -> None:
 
 
 def test_the_wcag_checks_pass_on_what_the_scripts_show(browser: Browser, built_site: BuiltSite) -> None:
-    from wcag import (
+    from support.wcag import (
         FORCED_COLOURS_JS,
         FORCED_EDGES,
         FORCED_FOCUS,
@@ -624,7 +624,7 @@ def test_the_wcag_checks_pass_on_what_the_scripts_show(browser: Browser, built_s
 def test_the_html_the_scripts_make_is_valid(
     browser: Browser, built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    from test_gates_html import CANARY, CANARY_NAME, load_allowlist, run_vnu
+    from support.vnu import CANARY, CANARY_NAME, load_allowlist, run_vnu
 
     folder = tmp_path_factory.mktemp("vnu-scripted")
     (folder / CANARY_NAME).write_text(CANARY, encoding="utf-8")
