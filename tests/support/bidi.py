@@ -37,6 +37,10 @@ def start_firefox(binary: str, profile: Path) -> tuple[subprocess.Popen[str], st
     """Start headless Firefox on ``profile`` with its BiDi server on a free port; return the process
     and the server's WebSocket address. Firefox's own output is read (and dropped) in the background."""
     profile.mkdir(parents=True, exist_ok=True)
+    # Firefox ESR 140 prefetches each page's <link rel="next"> and fires an error on the link when
+    # that fails, which catch-errors.js takes for a page error; the tests' Chromium does no background
+    # fetching either (--disable-background-networking).
+    (profile / "user.js").write_text('user_pref("network.prefetch-next", false);\n', encoding="utf-8")
     command = [binary, "--headless", "--no-remote", "--profile", str(profile), "--remote-debugging-port", "0"]
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL
