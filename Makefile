@@ -1,11 +1,11 @@
 # Two commands from a fresh machine (Python 3.11+, make, git):
 #   make serve   set everything up, then build and serve every edition at http://127.0.0.1:8000/
 #   make test    set everything up, then run every check (lint, unit, build and browser tests; the key
-#                paths in Chromium, Firefox and WebKit: tests/find-*.sh install the browsers if missing)
+#                paths in Chromium, Firefox and WebKit: scripts/find-*.sh install the browsers if missing)
 # For maintainers:
 #   make build   build every edition into site/ (ENGINE=mkdocs, properdocs or zensical; default mkdocs)
 #   make check   check every page and setting without building
-#   make urls    add new page, section and quiz addresses to tests/published-urls.txt
+#   make urls    add new page, section and quiz addresses to tests/data/published-urls.txt
 #   make bench   build overhead of our features (100, 500, 1,000 pages, cold and warm) and page weight (benchmarks/README.md)
 #   make fuzz    the property-based tests of quizzes and settings with a long budget (minutes, new
 #                examples every run; make test runs a few seconds of fixed ones)
@@ -13,7 +13,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-# The Nu Html Checker for the tests, pinned by package-lock.json (needs Java: tests/find-java.sh).
+# The Nu Html Checker for the tests, pinned by package-lock.json (needs Java: scripts/find-java.sh).
 NODE_INSTALLED := node_modules/.installed
 
 ENGINE ?= mkdocs
@@ -28,7 +28,7 @@ $(INSTALLED): pyproject.toml
 
 # --ignore-scripts: vnu-jar's install script would download a Java; the tests use Debian's.
 $(NODE_INSTALLED): package.json package-lock.json
-	NPM="$$(sh tests/find-npm.sh)" && "$$NPM" ci --ignore-scripts --no-audit --no-fund
+	NPM="$$(sh scripts/find-npm.sh)" && "$$NPM" ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 serve: $(INSTALLED)
@@ -45,16 +45,17 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check .
 
 test: $(INSTALLED) $(NODE_INSTALLED) lint
-	CHROMIUM="$$(sh tests/find-chromium.sh)" && export CHROMIUM && \
-	FIREFOX="$$(sh tests/find-firefox.sh)" && export FIREFOX && \
-	WEBKIT="$$(sh tests/find-webkit.sh)" && export WEBKIT && \
-	JAVA="$$(sh tests/find-java.sh)" && export JAVA && \
+	CHROMIUM="$$(sh scripts/find-chromium.sh)" && export CHROMIUM && \
+	FIREFOX="$$(sh scripts/find-firefox.sh)" && export FIREFOX && \
+	WEBKIT="$$(sh scripts/find-webkit.sh)" && export WEBKIT && \
+	JAVA="$$(sh scripts/find-java.sh)" && export JAVA && \
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 
-# Published addresses must keep working (tests/test_stable_links.py): after adding a page, a section or
-# a quiz, run this and commit the list. It never removes an address; one that goes needs a redirect.
+# Published addresses must keep working (tests/content/test_published_addresses.py): after adding a
+# page, a section or a quiz, run this and commit the list. It never removes an address; one that goes
+# needs a redirect.
 urls: $(INSTALLED)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python tests/published_urls.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/published_urls.py
 
 # Not part of test: 20 to 30 minutes on 2 cores (cold builds, then warm ones with the QR codes kept).
 # Lighthouse is separate: benchmarks/lighthouse.py.
@@ -62,10 +63,10 @@ bench: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/build_overhead.py --pages 100 500 1000 --warm --breakdown
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/page_weight.py
 
-# Thousands of fresh examples per test (tests/fuzzing.py, profile "fuzz"); a failure prints the smallest
-# example found and is kept in .hypothesis/ to be tried first next time.
+# Thousands of fresh examples per test (tests/support/fuzzing.py, profile "fuzz"); a failure prints the
+# smallest example found and is kept in .hypothesis/ to be tried first next time.
 fuzz: $(INSTALLED)
-	HYPOTHESIS_PROFILE=fuzz NO_MKDOCS_2_WARNING=1 $(BIN)/pytest tests/test_fuzz_quizzes.py tests/test_fuzz_settings.py
+	HYPOTHESIS_PROFILE=fuzz NO_MKDOCS_2_WARNING=1 $(BIN)/pytest tests/unit/test_fuzz_quizzes.py tests/unit/test_fuzz_settings.py
 
 clean:
 	rm -rf site $(VENV) *.egg-info node_modules .cache/finding-balance

@@ -8,18 +8,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import fuzzing
 import pytest
-from browser_tabs import Engine, Tab
 from bs4 import BeautifulSoup
-from gates import KeyboardWalk, keyboard_walk, site_pages
 from hypothesis import settings
-from outside_proxy import OutsideProxy, outside_proxy
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
-from sitebuild import PROJECT_ROOT, bind_server, serving, site_build
-from tab_chromium import ChromiumEngine
-from tab_firefox import FirefoxEngine
-from tab_webkit import WebKitEngine
+from support import fuzzing
+from support.browser_tabs import Engine, Tab
+from support.gates import KeyboardWalk, keyboard_walk, site_pages
+from support.outside_proxy import OutsideProxy, outside_proxy
+from support.sitebuild import PROJECT_ROOT, bind_server, serving, site_build
+from support.tab_chromium import ChromiumEngine
+from support.tab_firefox import FirefoxEngine
+from support.tab_webkit import WebKitEngine
 
 # The budget of the property-based tests: "quick" unless HYPOTHESIS_PROFILE says "fuzz" (make fuzz).
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", fuzzing.DEFAULT_PROFILE))
@@ -140,8 +140,8 @@ GATE_WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 @pytest.fixture(scope="session")
 def keyboard_walks(browser: Browser, built_site: BuiltSite) -> dict[str, KeyboardWalk]:
     """A Tab walk through every page at a phone's and a desktop's width ("page.html [phone]"), done once
-    for the tests that read it: keyboard access and focus rings (test_gates_axe.py), focus not obscured
-    (test_gates_wcag22.py). One browser context per width."""
+    for the tests that read it: keyboard access and focus rings (browser/test_gates_axe.py), focus not obscured
+    (browser/test_gates_wcag22.py). One browser context per width."""
     walks = {}
     for width_name, (width, height) in GATE_WIDTHS.items():
         context = browser.new_context(viewport={"width": width, "height": height})
@@ -156,7 +156,7 @@ def keyboard_walks(browser: Browser, built_site: BuiltSite) -> dict[str, Keyboar
 
 
 # ---------------------------------------------------------------------------------------------------
-# The three browser engines of the cross-browser tests (test_key_paths.py, key_paths.py)
+# The three browser engines of the cross-browser tests (engines/test_key_paths.py, support/key_paths.py)
 
 #: Every engine the key paths run in. Each is started once, when its first test needs it.
 BROWSER_ENGINES = ("chromium", "firefox", "webkit")
@@ -169,7 +169,7 @@ def browser_binary(variable: str, finder: str, default: str) -> str:
     if not Path(path).exists():
         pytest.fail(
             f"No browser at {path}: run the tests with 'make test', which finds or installs it "
-            f"(tests/{finder}), or set {variable}.",
+            f"(scripts/{finder}), or set {variable}.",
             pytrace=False,
         )
     return path

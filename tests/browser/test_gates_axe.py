@@ -1,0 +1,127 @@
+"""Gate 1, accessibility: axe-core finds nothing on any page at a phone and a desktop width, in the
+light and the dark palette; every control is reachable with Tab and shows a visible focus ring."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+import material
+from conftest import BuiltSite
+from playwright.sync_api import Browser, Page, expect
+from support.gates import KeyboardWalk, axe_violations, keyboard_problems, site_pages
+from support.sitebuild import PROJECT_ROOT
+
+WIDTHS = {"phone": 390, "desktop": 1280}
+#: The reader's system setting, and the Material scheme each must show.
+PALETTES: dict[Literal["light", "dark"], str] = {"light": "default", "dark": "slate"}
+THEME_SEARCH = Path(material.__file__).parent / "templates/partials/search.html"
+
+
+def test_axe_finds_nothing_on_any_page_width_or_palette(browser: Browser, built_site: BuiltSite) -> None:
+    pages = site_pages(built_site.directory, built_site.base_url)
+    found: list[str] = []
+    checked = 0
+    for palette, scheme in PALETTES.items():
+        # A fresh context per palette: Material remembers the palette it showed in localStorage.
+        context = browser.new_context(color_scheme=palette)
+        page = context.new_page()
+        for width_name, width in WIDTHS.items():
+            page.set_viewport_size({"width": width, "height": 900})
+            for site_page in pages:
+                page.goto(site_page.url)
+                where = f"{site_page.path} [{width_name}, {palette}]"
+                shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+                if shown != scheme:
+                    found.append(f"{where}: palette is {shown!r}, expected {scheme!r}")
+                found += [f"{where}: {violation}" for violation in axe_violations(page)]
+                checked += 1
+        context.close()
+    assert checked == len(PALETTES) * len(WIDTHS) * len(list(built_site.directory.rglob("*.html")))
+    assert not found, "\n".join(found)
+
+
+def test_every_control_is_reachable_with_tab_and_shows_focus(
+    keyboard_walks: dict[str, KeyboardWalk], built_site: BuiltSite
+) -> None:
+    assert len(keyboard_walks) == len(WIDTHS) * len(list(built_site.directory.rglob("*.html")))
+    found = [f"{where}: {problem}" for where, walk in keyboard_walks.items() for problem in walk.problems]
+    assert not found, "\n".join(found)
+
+
+def test_menu_opens_and_closes_by_keyboard_on_a_phone(page: Page, built_site: BuiltSite) -> None:
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(built_site.base_url + "trust/")
+    button = page.locator("button.fb-menu-button")
+    expect(button).to_have_attribute("aria-label", "Navigation")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if button.evaluate("button => button === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reached the menu button")
+
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    focused = page.locator(":focus")
+    expect(focused).to_be_in_viewport()
+    assert focused.evaluate("link => link.closest('.md-sidebar--primary') !== null")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_be_in_viewport()
+
+    page.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+
+
+def test_menu_button_is_hidden_on_a_desktop(page: Page, built_site: BuiltSite) -> None:
+    page.goto(built_site.base_url)
+    expect(page.locator("button.fb-menu-button")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary nav").first).to_be_visible()
+
+
+def test_axe_check_reports_a_bad_page(page: Page) -> None:
+    page.set_content(
+        '<!doctype html><html lang="en"><head><title>Bad</title></head><body><main><h1>Bad</h1>'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        '<p style="color:#777777;background:#888888">Hard to read</p>'
+        '<div role="dialog"><p>No name</p></div></main></body></html>'
+    )
+    rules = {line.split(" ", 1)[0] for line in axe_violations(page)}
+    assert {"image-alt", "color-contrast", "aria-dialog-name"} <= rules
+
+
+def test_keyboard_check_reports_a_bad_page(page: Page) -> None:
+    page.set_content(
+        '<!doctype html><html lang="en"><head><title>Bad</title></head><body><main>'
+        '<a href="#fine">Fine link</a>'
+        '<a href="#ringless" style="outline:none">Ringless link</a>'
+        '<a href="#skipped" tabindex="-1">Skipped link</a>'
+        '<button style="position:absolute;left:-9999px">Off-screen button</button>'
+        '<label><input type="radio" name="pick"> One</label><label><input type="radio" name="pick"> Two</label>'
+        "</main></body></html>"
+    )
+    problems = keyboard_problems(page)
+    assert problems == [
+        'no visible focus ring: a "#ringless"',
+        'focused but off screen or covered: button "Off-screen button"',
+        'not reachable with Tab: a "#skipped"',
+    ]
+
+
+def test_search_override_is_the_theme_markup_with_a_name() -> None:
+    """overrides/partials/search.html must stay Material's partial plus the dialog's aria-label, so a
+    theme update that changes the partial shows up here."""
+    ours = (PROJECT_ROOT / "overrides/partials/search.html").read_text(encoding="utf-8")
+    theirs = THEME_SEARCH.read_text(encoding="utf-8")
+    named = 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'
+    assert named in ours
+
+    def without_comment(template: str) -> str:
+        return re.sub(r"\{#-.*?-#\}\s*", "", template, count=1, flags=re.DOTALL)
+
+    assert without_comment(ours).replace(named, 'role="dialog">', 1) == without_comment(theirs)
