@@ -45,7 +45,7 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check .
 
 test: $(INSTALLED) $(NODE_INSTALLED) lint
-	CHROMIUM="$$(sh scripts/find-chromium.sh)" && export CHROMIUM && \
+	CHROMIUM="$$($(BIN)/python -m finding_balance.gates.browser)" && export CHROMIUM && \
 	FIREFOX="$$(sh scripts/find-firefox.sh)" && export FIREFOX && \
 	WEBKIT="$$(sh scripts/find-webkit.sh)" && export WEBKIT && \
 	JAVA="$$(sh scripts/find-java.sh)" && export JAVA && \
@@ -55,7 +55,7 @@ test: $(INSTALLED) $(NODE_INSTALLED) lint
 # page, a section or a quiz, run this and commit the list. It never removes an address; one that goes
 # needs a redirect.
 urls: $(INSTALLED)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/published_urls.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m finding_balance urls --list tests/data/published-urls.txt
 
 # Not part of test: 20 to 30 minutes on 2 cores (cold builds, then warm ones with the QR codes kept).
 # Lighthouse is separate: benchmarks/lighthouse.py.

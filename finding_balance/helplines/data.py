@@ -232,8 +232,8 @@ def load_helplines(raw: Any, base: Path | None, today: date | None = None) -> li
         return []
     if not isinstance(raw, str) or not raw.strip():
         raise HelplineError(
-            f"mkdocs.yml: extra.helplines must be the path of a helplines data file (finding_balance/helplines/data/en.yml), "
-            f"not {shown(raw)}; see finding_balance/helplines/data/FORMAT.md"
+            f"mkdocs.yml: extra.helplines must be the path of a helplines data file, such as helplines/en.yml, "
+            f"not {shown(raw)}; its format is in the package: finding_balance/helplines/data/FORMAT.md"
         )
     path = Path(raw.strip())
     full = path if path.is_absolute() or base is None else base / path

@@ -9,9 +9,9 @@ import pytest
 import yaml
 from conftest import BuiltSite
 from playwright.sync_api import Page, expect
-from published_urls import redirect_target
 from support.sitebuild import PROJECT_ROOT, build_variant
 
+from finding_balance.gates.pages import redirect_target
 from finding_balance.settings import SettingsError, locale_defaults, validate_disclaimer
 
 

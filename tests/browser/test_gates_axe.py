@@ -114,9 +114,9 @@ def test_keyboard_check_reports_a_bad_page(page: Page) -> None:
 
 
 def test_search_override_is_the_theme_markup_with_a_name() -> None:
-    """overrides/partials/search.html must stay Material's partial plus the dialog's aria-label, so a
+    """finding_balance/theme/partials/search.html must stay Material's partial plus the dialog's aria-label, so a
     theme update that changes the partial shows up here."""
-    ours = (PROJECT_ROOT / "overrides/partials/search.html").read_text(encoding="utf-8")
+    ours = (PROJECT_ROOT / "finding_balance/theme/partials/search.html").read_text(encoding="utf-8")
     theirs = THEME_SEARCH.read_text(encoding="utf-8")
     named = 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'
     assert named in ours

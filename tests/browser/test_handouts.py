@@ -15,10 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
 from playwright.sync_api import Page, expect
-from published_urls import addresses_in
 from support.sitebuild import PROJECT_ROOT
 
 from finding_balance.errors import AuthorError
+from finding_balance.gates.addresses import addresses_in
 from finding_balance.qr import qr_code
 from finding_balance.site.finish import SiteContext, SiteFinisher
 from finding_balance.site.handouts import qr_code_replacement

@@ -124,9 +124,9 @@ def test_short_name_is_optional_and_stripped() -> None:
 
 
 def test_header_override_is_the_theme_markup_with_the_short_name() -> None:
-    """overrides/partials/header.html must stay Material's partial apart from the short-name block and
+    """finding_balance/theme/partials/header.html must stay Material's partial apart from the short-name block and
     the search plugin's two names, so a theme update that changes the partial shows up here."""
-    ours = (PROJECT_ROOT / "overrides/partials/header.html").read_text(encoding="utf-8")
+    ours = (PROJECT_ROOT / "finding_balance/theme/partials/header.html").read_text(encoding="utf-8")
     theirs = THEME_HEADER.read_text(encoding="utf-8")
     block = re.search(
         r" *\{%- if config\.extra\.short_name %\}.*?\{%- else %\}\n(.*?) *\{%- endif %\}\n", ours, re.DOTALL

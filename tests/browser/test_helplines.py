@@ -192,12 +192,13 @@ def test_a_kind_with_no_line_renders_nothing_and_no_data_points_to_the_directory
 def test_the_check_stops_on_a_stale_entry_with_file_and_line(tmp_path: Path) -> None:
     """``make check`` (``python -m finding_balance check``) on a copy whose data file has a stale entry."""
     project = copy_project(tmp_path / "project")
-    (project / "helplines" / "es.yml").write_text(VALID.replace("2026-11-30", "2019-03-01"), encoding="utf-8")
+    stale = VALID.replace("2026-11-30", "2019-03-01")
+    (project / DATA / "es.yml").write_text(stale, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "finding_balance", "check"], capture_output=True, text=True, cwd=project
     )
     assert result.returncode != 0
-    assert "helplines/es.yml:17: 'Example Crisis Line' (Ireland): checked 2019-03-01 is more than 12 months" in (
+    assert f"{DATA}/es.yml:17: 'Example Crisis Line' (Ireland): checked 2019-03-01 is more than 12 months" in (
         result.stderr
     )
     assert "Traceback" not in result.stderr
@@ -206,9 +207,12 @@ def test_the_check_stops_on_a_stale_entry_with_file_and_line(tmp_path: Path) -> 
 # ---------------------------------------------------------------------------------------------------
 # The real data
 
+#: Where the real data lives: the package's, given to every new site too.
+DATA = "finding_balance/helplines/data"
+
 EDITIONS = {
-    "en": ("helplines/en.yml", ["gb", "ie", "us", "ca", "au", "nz"]),
-    "es": ("helplines/es.yml", ["es", "mx", "ar", "co", "cl", "pe"]),
+    "en": (f"{DATA}/en.yml", ["gb", "ie", "us", "ca", "au", "nz"]),
+    "es": (f"{DATA}/es.yml", ["es", "mx", "ar", "co", "cl", "pe"]),
 }
 
 
@@ -421,4 +425,4 @@ def test_kinds_match_the_wording() -> None:
     for language in EDITIONS:
         words = locale_defaults(language)["words"]
         assert all(words[f"helpline_kind_{kind}"] for kind in KINDS)
-    assert yaml.safe_load((PROJECT_ROOT / "helplines" / "en.yml").read_text(encoding="utf-8"))["countries"]
+    assert yaml.safe_load((PROJECT_ROOT / DATA / "en.yml").read_text(encoding="utf-8"))["countries"]

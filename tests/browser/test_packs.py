@@ -214,7 +214,7 @@ def test_the_vendored_encoder_is_the_pinned_npm_package_with_its_licence() -> No
     assert lock["packages"]["node_modules/lean-qr"]["version"] == version
     installed = PROJECT_ROOT / "node_modules" / "lean-qr"
     assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == version
-    vendored = PROJECT_ROOT / "overrides" / "assets" / "vendor" / "lean-qr"
+    vendored = PROJECT_ROOT / "finding_balance" / "theme" / "assets" / "vendor" / "lean-qr"
     assert (vendored / "lean-qr.js").read_bytes() == (installed / "index.mjs").read_bytes()
     assert (vendored / "LICENSE.txt").read_bytes() == (installed / "LICENSE").read_bytes()
     assert "MIT License" in (vendored / "LICENSE.txt").read_text(encoding="utf-8")

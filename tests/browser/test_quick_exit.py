@@ -16,10 +16,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BuiltSite, PageLog
 from playwright.sync_api import Locator, Page, Route, expect
-from published_urls import redirect_target
 from support.quick_exit import NEUTRAL, NEUTRAL_PAGE
 from support.sitebuild import build_variant
 
+from finding_balance.gates.pages import redirect_target
 from finding_balance.settings import SettingsError, validate_quick_exit
 
 STORE_PREFIX = "finding-balance.quiz."

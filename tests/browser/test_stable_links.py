@@ -14,16 +14,12 @@ from pathlib import Path
 import pytest
 from conftest import BuiltSite
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from published_urls import (
-    broken,
-    merged,
-    problem_with,
-    read_list,
-    redirect_target,
-)
+from support import TEST_DATA
 from support.sitebuild import build_variant, copy_project, mkdocs_build, serving
 
 from finding_balance.anchor_redirects import AnchorRedirect, parse_anchor_redirects
+from finding_balance.gates.addresses import broken, merged, problem_with, read_list
+from finding_balance.gates.pages import redirect_target
 from finding_balance.settings import SettingsError, validate_copy_link
 from finding_balance.site.anchors import with_old_anchors
 from finding_balance.site.copy_links import in_rows
@@ -49,10 +45,12 @@ extra:
     "self-care.md#a-good-cycle": "personal-space.md#healthy-space-feels-safe"
 """
 
+PUBLISHED = TEST_DATA / "published-urls.txt"
+
 
 def english_addresses() -> list[str]:
     """The listed addresses of the English edition: the changed copy is built from mkdocs.yml alone."""
-    return [address for address in read_list() if not address.startswith("/es/")]
+    return [address for address in read_list(PUBLISHED) if not address.startswith("/es/")]
 
 
 def build_changed_site(workdir: Path, *, with_redirects: bool) -> tuple[str, Path]:
@@ -295,13 +293,13 @@ def test_every_section_and_quiz_gets_one_button_also_after_instant_navigation(
 ) -> None:
     page = clipboard_page
     page.goto(f"{built_site.base_url}trust/")
-    sections = [a for a in read_list() if a.startswith("/trust/#")]
+    sections = [a for a in read_list(PUBLISHED) if a.startswith("/trust/#")]
     expect(page.locator("article button.fb-copy-link")).to_have_count(len(sections))
     page.evaluate("window.__fbSamePage = true")
     page.locator("nav.md-nav--primary a.md-nav__link[href$='self-care/']").first.click()
     page.wait_for_url("**/self-care/")
     assert page.evaluate("window.__fbSamePage === true"), "the navigation was not instant"
-    sections = [a for a in read_list() if a.startswith("/self-care/#")]
+    sections = [a for a in read_list(PUBLISHED) if a.startswith("/self-care/#")]
     expect(page.locator("article button.fb-copy-link")).to_have_count(len(sections))
     page.locator(".fb-linkable:has(> h2#not-selfish) > button").click()
     assert clipboard(page) == f"{built_site.base_url}self-care/#not-selfish"

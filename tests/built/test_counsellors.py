@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import BuiltSite
-from published_urls import addresses_in, problem_with
 from support.outline_reference import reference_outline
 from support.sitebuild import PROJECT_ROOT, build_variant
 
+from finding_balance.gates.addresses import addresses_in, problem_with
 from finding_balance.outline import Outline, QuizOutline, Section, outline, reading_minutes
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from finding_balance.site.counsellors import DirectoryEntry, directory_entry, in_order, page_address

@@ -23,6 +23,7 @@ from finding_balance.errors import AuthorError
 from finding_balance.site import parallel
 from finding_balance.site.finish import SiteContext, SiteFinisher
 from finding_balance.site.parallel import ONE_PROCESS_VARIABLE, FinisherProcess, parallel_finisher
+from finding_balance.templates import ASSETS_DIR
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 from build_overhead import real_config, variant_config, write_config
@@ -70,7 +71,7 @@ def test_the_helper_is_used_for_a_large_site_on_two_cores(
         site_dir=tmp_path / "site",
         site_url=SITE_URL,
         docs_dir=synthetic / "docs",
-        assets_dir=PROJECT_ROOT / "overrides" / "assets",
+        assets_dir=ASSETS_DIR,
         display_root=synthetic,
     )
     finisher = SiteFinisher(context)

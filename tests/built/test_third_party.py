@@ -72,7 +72,7 @@ def test_no_stylesheet_loads_from_another_host(built_site: BuiltSite) -> None:
 def test_our_scripts_name_no_other_host() -> None:
     """Material's bundle only talks to the site itself when no repo_url, analytics or consent is set
     (the browser tests check what it really requests); our own scripts must not name any host."""
-    scripts = sorted((PROJECT_ROOT / "overrides" / "assets").rglob("*.js"))
+    scripts = sorted((PROJECT_ROOT / "finding_balance" / "theme" / "assets").rglob("*.js"))
     problems = {
         path.name: re.findall(r"(?:https?:)?//[\w.-]+\.\w+", path.read_text(encoding="utf-8")) for path in scripts
     }

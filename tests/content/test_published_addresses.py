@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from published_urls import LIST_FILE, addresses_in, broken, read_list
+from support import TEST_DATA
+
+from finding_balance.gates.addresses import addresses_in, broken, read_list
+
+LIST_FILE = TEST_DATA / "published-urls.txt"
 
 
 def test_every_listed_address_still_works(site_dir: Path) -> None:
-    listed = read_list()
+    listed = read_list(LIST_FILE)
     assert len(listed) >= 60, f"{LIST_FILE.name} looks truncated: {len(listed)} addresses"
     problems = broken(site_dir, listed)
     assert not problems, (
@@ -25,7 +29,7 @@ def test_every_listed_address_still_works(site_dir: Path) -> None:
 
 def test_every_page_section_and_quiz_is_listed(site_dir: Path) -> None:
     published = addresses_in(site_dir)
-    missing = [address for address in published if address not in set(read_list())]
+    missing = [address for address in published if address not in set(read_list(LIST_FILE))]
     assert not missing, (
         f"New addresses not yet in tests/data/{LIST_FILE.name}: run `make urls` and commit the list.\n  "
         + "\n  ".join(missing)
@@ -33,7 +37,7 @@ def test_every_page_section_and_quiz_is_listed(site_dir: Path) -> None:
 
 
 def test_the_list_has_every_kind_of_address() -> None:
-    listed = read_list()
+    listed = read_list(LIST_FILE)
     assert "/" in listed
     assert "/trust/" in listed
     assert "/trust/#feeling-safe-to-ask" in listed

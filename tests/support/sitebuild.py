@@ -21,7 +21,7 @@ from support.browser_tabs import CATCH_ERRORS_COOKIE
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 #: What a variant build needs from the project; everything else (tests, venv, site) is left out.
-SOURCES = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es", "overrides", "hooks", "helplines")
+SOURCES = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es", "finding_balance/helplines/data")
 
 
 def mkdocs_build(

@@ -1,7 +1,8 @@
 """Fuzzed quizzes: valid quizzes of each type, mutated (keys dropped, renamed and duplicated, values of
 the wrong type, YAML booleans and nulls, huge and negative numbers, long and odd Unicode text, deep
 nesting, aliases, tabs, CRLF, a byte-order mark) and run through the pure pipeline, as
-``hooks/quizzes.py`` runs them. Every page must give rendered quizzes, one for each fence, or one
+``finding_balance/engines/mkdocs_quizzes.py`` runs them. Every page must give rendered quizzes, one for
+each fence, or one
 ``QuizError`` that reads as one ``file:line`` line inside the page; never another exception or a hang.
 
 ``make fuzz`` runs the same tests with a far larger budget (``tests/support/fuzzing.py``)."""
@@ -187,7 +188,8 @@ def pages(draw: st.DrawFn) -> FuzzPage:
 
 
 def quizzes_or_error(markdown: str) -> list[str] | str:
-    """The pure pipeline, as hooks/quizzes.py runs it: the HTML of each quiz, or the one error line."""
+    """The pure pipeline, as finding_balance/engines/mkdocs_quizzes.py runs it: the HTML of each quiz,
+    or the one error line."""
     rendered = []
     try:
         for block in find_quiz_blocks(markdown):

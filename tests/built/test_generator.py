@@ -65,7 +65,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
 @pytest.fixture(scope="module")
 def english_site(installed: Installed) -> Path:
     target = installed.home / "my-site"
-    result = installed.run("-m", "finding_balance", "new", str(target), "--package", installed.requirement, cwd=installed.home)
+    command = ["-m", "finding_balance", "new", str(target), "--package", installed.requirement]
+    result = installed.run(*command, cwd=installed.home)
     assert result.returncode == 0, result.stderr
     return target
 
