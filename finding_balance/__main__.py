@@ -4,7 +4,7 @@
     python -m finding_balance check
     python -m finding_balance serve [--port 8000]
     python -m finding_balance new DIR [--language en|es] [--no-helplines]
-    python -m finding_balance urls [--list tests/published-urls.txt]
+    python -m finding_balance urls [--list FILE]
 
 The editions are ``mkdocs.yml`` (written to ``site/``) and every ``mkdocs.<lang>.yml`` beside it
 (``site/<lang>/``, its ``site_url`` the main one plus ``<lang>/``). MkDocs and ProperDocs build with
@@ -211,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("--no-helplines", action="store_true", help="an empty helpline list, not ours")
     new_parser.add_argument("--package", default="", help="how the new site installs this package (requirements line)")
     urls_parser = commands.add_parser("urls", help="add new page, section and quiz addresses to the published list")
-    urls_parser.add_argument("--list", type=Path, default=Path("tests/published-urls.txt"))
+    # A new site keeps its list in its tests folder; this repository's is in tests/data/.
+    urls_parser.add_argument("--list", type=Path, default=Path("tests", "published-urls.txt"))
     arguments = parser.parse_args(argv)
     root = Path.cwd()
     if arguments.command == "check":

@@ -9,6 +9,7 @@ Engine-free; only the build command calls it.
 
 from __future__ import annotations
 
+import re
 import shutil
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -17,6 +18,8 @@ STARTER = Path(__file__).with_name("starter")
 #: The sourced helpline data of each language, the same files this repository's help page shows.
 HELPLINE_DATA = Path(__file__).with_name("helplines") / "data"
 LANGUAGES = ("en", "es")
+#: A country's heading on the help page, among the published addresses: ``/help/#helplines-gb``.
+COUNTRY_ANCHOR = re.compile(r"#helplines-[a-z]{2}$")
 EMPTY_HELPLINES = """\
 # The helplines of the help page, by country (format: the Finding Balance README, "Helplines").
 # With no country listed, the help page points readers to a helpline directory.
@@ -71,5 +74,9 @@ def write_site(target: Path, language: str = "en", *, helplines: bool = True, re
         shutil.copyfile(HELPLINE_DATA / f"{language}.yml", data)
     else:
         data.write_text(EMPTY_HELPLINES, encoding="utf-8")
+        # No country, no country's anchor among the published addresses.
+        published = target / "tests" / "published-urls.txt"
+        lines = published.read_text(encoding="utf-8").splitlines(keepends=True)
+        published.write_text("".join(line for line in lines if not COUNTRY_ANCHOR.search(line)), encoding="utf-8")
     written.append(data)
     return written

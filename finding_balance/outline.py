@@ -8,7 +8,7 @@ and comments left out).
 It is read with a few regular expressions, each one pass over the page in C, rather than with
 ``html.parser``, which calls Python for every tag: parsing every page that way was the costliest part
 of the counsellors' list on a large site. It reads what the engines write (Markdown's HTML and our
-templates); ``tests/test_counsellors.py`` holds it to an ``html.parser`` reading of every built page.
+templates); ``tests/built/test_counsellors.py`` holds it to an ``html.parser`` reading of every built page.
 Pure functions, free of MkDocs: the counsellors' list and the pack page read it, under every engine.
 """
 

@@ -143,6 +143,19 @@ def validate_short_name(raw: Any, site_name: str) -> str | None:
     return name
 
 
+def validate_licence(raw: Any) -> str | None:
+    """``extra.licence``: one line on every printed page saying how readers may share the pages
+    (optional: a site states its own content's licence)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raise _fail("extra.licence", f"must be text, not {kind(raw)}")
+    line = " ".join(raw.split())
+    if not line:
+        raise _fail("extra.licence", "is empty; write the line or leave the key out")
+    return line
+
+
 def check_url(url: str) -> str | None:
     """What is wrong with ``url`` as the quick exit's neutral page, or ``None`` when it is fine."""
     if not url or url != url.strip() or any(character.isspace() for character in url):
@@ -255,9 +268,9 @@ def untranslated(own: Mapping[str, Any], inherited: Mapping[str, Any], language:
     """Settings of ours that a language's config inherits from the config it builds on (another
     language's wording or helplines) instead of giving its own: ``extra.<group>.<key>`` each."""
     found = []
-    for group in (*GROUPS, "helplines", "editions"):
+    for group in (*GROUPS, "helplines", "editions", "licence"):
         parent, child = inherited.get(group), own.get(group)
-        if group in ("helplines", "editions"):
+        if group in ("helplines", "editions", "licence"):
             if parent and child is None:
                 found.append(f"extra.{group}")
         elif isinstance(parent, Mapping):
@@ -287,5 +300,6 @@ def resolve_extra(
         "editions": validate_editions(extra.get("editions")),
         "copy_link": validate_copy_link(extra.get("copy_link"), language),
         "short_name": validate_short_name(extra.get("short_name"), site_name or "Finding Balance"),
+        "licence": validate_licence(extra.get("licence")),
         "language": language,
     }

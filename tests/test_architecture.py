@@ -2,10 +2,11 @@
 
 - Paths: a repository-relative path written in any tracked text file (code, comments, configs, docs),
   such as ``finding_balance/site/finish.py``, must exist. Paths made of placeholders
-  (``docs-es/<page>.md``, ``hooks/*.py``) are not paths. In ``tests/`` a made-up page of the
-  temporary sites the tests build (``docs/bad.md``, ``helplines/none.yml``) is test data.
+  (``docs-es/<page>.md``, ``tests/*.py``) are not paths. In ``tests/`` a made-up page of the
+  temporary sites the tests build (``docs/bad.md``, ``helplines/none.yml``) is test data, and the
+  starter site (``finding_balance/starter/``) names the paths of the new site it becomes.
 - Imports (read with ``ast``: every ``import``, those under ``if TYPE_CHECKING:`` and inside
-  functions included) of ``finding_balance/`` and ``hooks/`` form no cycle, and no module imports
+  functions included) of ``finding_balance/`` form no cycle, and no module imports
   one of a higher layer (``LAYERS``). A module in no layer fails too: a new module takes its place
   in the list.
 """
@@ -69,13 +70,16 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("site passes", ("finding_balance.site.*",)),
-    ("engine glue", ("finding_balance.engines.*", "finding_balance.__main__", "hooks.*")),
+    ("gates", ("finding_balance.gates.*",)),
+    ("engine glue", ("finding_balance.engines.*", "finding_balance.new_site", "finding_balance.__main__")),
 )
 
 #: A path under one of the repository's top-level folders, ending in a file name with an extension.
 #: Not inside a longer path or address (``https://host/docs/x.md``), not followed by a placeholder.
 _PATH = r"(?<![\w./-])(?:{folders})/[\w./-]*\.[A-Za-z0-9]+(?![\w/*<{{-])"
 #: Made-up pages and data files of the temporary sites the tests build.
+#: The starter site of ``python -m finding_balance new``: its paths are those of the new site.
+STARTER = "finding_balance/starter/"
 _TEST_DATA = re.compile(r"^(?:docs|helplines)/[^/]+\.(?:md|yml)$")
 
 
@@ -96,6 +100,8 @@ def missing_paths(root: Path, files: list[str]) -> list[str]:
     folders = sorted({name.split("/")[0] for name in files if "/" in name})
     problems = []
     for name in files:
+        if name.startswith(STARTER):
+            continue
         try:
             text = (root / name).read_text(encoding="utf-8")
         except (UnicodeDecodeError, OSError):
@@ -129,8 +135,10 @@ def module_name(path: Path, root: Path) -> str:
 
 
 def our_modules(root: Path) -> dict[str, Path]:
-    """Every module of ``finding_balance/`` and ``hooks/`` by its dotted name."""
-    paths = [*sorted((root / "finding_balance").rglob("*.py")), *sorted((root / "hooks").glob("*.py"))]
+    """Every module of ``finding_balance/`` by its dotted name (not the starter site's tests, which are
+    files a new site gets, not modules of the package)."""
+    starter = root / "finding_balance" / "starter"
+    paths = [path for path in sorted((root / "finding_balance").rglob("*.py")) if not path.is_relative_to(starter)]
     return {module_name(path, root): path for path in paths}
 
 

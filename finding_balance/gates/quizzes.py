@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from finding_balance.quiz.markdown import page_url
+from finding_balance.urls import page_url
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
 
 

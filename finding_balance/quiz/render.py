@@ -68,7 +68,7 @@ class _LinkRewriter(Treeprocessor):
 #: Text that Markdown would leave as it is: it starts with a letter or an opening mark (so no list,
 #: heading, quote or code block), and holds none of the characters that start emphasis, code, a link,
 #: an escape, an entity or markup, nor a line break or a control character. Most quiz text is like
-#: this (``tests/test_quiz_render.py`` holds it to Markdown's own output).
+#: this (``tests/unit/test_quiz_render.py`` holds it to Markdown's own output).
 _PLAIN = re.compile(r"""(?:[^\W\d_]|[¿¡"\u201c\u2018'(])[^\x00-\x1f\x7f`*_\[\]<>&\\]*(?<=\S)\Z""")
 
 

@@ -15,7 +15,7 @@ Why it is safe:
 - A build writes back only the codes it used, so the file holds the edition's current pages; it is
   replaced whole, so a build that stops half way leaves the old one (``finding_balance.json_cache``).
 
-A cold build (no file) makes exactly the codes it made before; ``tests/test_handouts.py`` checks that
+A cold build (no file) makes exactly the codes it made before; ``tests/browser/test_handouts.py`` checks that
 a code from the file is the one ``finding_balance.qr`` makes.
 
 Made with each edition's finisher and saved by its last site-wide pass, under every engine.

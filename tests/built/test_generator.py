@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support.paths import PROJECT_ROOT
+from support import PROJECT_ROOT
 
 from finding_balance.gates import chrome, policy, quizzes
 
@@ -114,7 +114,9 @@ def test_a_new_spanish_site_is_spanish(installed: Installed) -> None:
     html = (site_dir / "example-topic" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one("html")["lang"] == "es"
-    assert soup.select_one(".fb-disclaimer").get_text(" ", strip=True).startswith("Aviso")
+    banner = soup.select_one(".fb-disclaimer")
+    assert banner["aria-label"] == "Aviso"
+    assert "Este sitio es solo para informar y aprender." in banner.get_text(" ", strip=True)
     assert "Salir de este sitio" in soup.select_one(".fb-quick-exit").get_text(" ", strip=True)
     assert soup.select_one("section.fb-quiz#quiz-example-check") is not None
     help_page = BeautifulSoup((site_dir / "help" / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -5,49 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from conftest import BuiltSite
 from support.sitebuild import PROJECT_ROOT
 
-#: Attributes that make the browser fetch something, per element.
-LOADING_ATTRIBUTES = {
-    "script": ("src",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "iframe": ("src",),
-    "frame": ("src",),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "track": ("src",),
-    "embed": ("src",),
-    "object": ("data",),
-    "input": ("src",),
-}
-#: ``<link rel>`` values that are plain references, not something the page loads.
-REFERENCE_RELS = {"canonical", "alternate", "prev", "next", "author", "license", "help", "search"}
-CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*(https?:|//)[^'")\s]*""", re.IGNORECASE)
-ABSOLUTE = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
-
-
-def foreign_loads_in_html(html: str, own_origin: str) -> list[str]:
-    soup = BeautifulSoup(html, "html.parser")
-    found: list[str] = []
-    for tag, attributes in LOADING_ATTRIBUTES.items():
-        for element in soup.find_all(tag):
-            for attribute in attributes:
-                for value in str(element.get(attribute) or "").split(","):
-                    url = value.strip().split(" ")[0]
-                    if ABSOLUTE.match(url) and not url.startswith(own_origin):
-                        found.append(f"<{tag} {attribute}={url}>")
-    for link in soup.find_all("link"):
-        rels = set(link.get("rel") or [])
-        href = str(link.get("href") or "")
-        if rels - REFERENCE_RELS and ABSOLUTE.match(href) and not href.startswith(own_origin):
-            found.append(f"<link rel={' '.join(sorted(rels))} href={href}>")
-    for element in soup.select("style, [style]"):
-        css = element.string if element.name == "style" else element["style"]
-        found += [f"CSS {match.group(0)}" for match in CSS_URL.finditer(css or "")]
-    return found
+from finding_balance.gates.requests import CSS_URL, foreign_loads_in_html
 
 
 def test_no_html_page_loads_from_another_host(built_site: BuiltSite) -> None:

@@ -7,13 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+# axe-core in the page, as every site's gates run it (re-exported for the tests).
 from support.wcag import FOCUS_CHECK_JS
-
-_AXE = Axe()
 
 
 @dataclass(frozen=True)
@@ -32,19 +30,6 @@ def site_pages(directory: Path, base_url: str) -> list[SitePage]:
         address = relative.removesuffix("index.html")
         pages.append(SitePage(relative, base_url + address))
     return pages
-
-
-def axe_violations(page: Page) -> list[str]:
-    """Run axe-core's default rules on the page as it is now; one line per failing element."""
-    results = _AXE.run(page)
-    found = []
-    for violation in results.response["violations"]:
-        for node in violation["nodes"]:
-            checks = node.get("any", []) + node.get("all", []) + node.get("none", [])
-            message = checks[0]["message"] if checks else violation["help"]
-            target = " ".join(str(part) for part in node["target"])
-            found.append(f"{violation['id']} ({violation['impact']}) at {target}: {message}")
-    return found
 
 
 # Runs in the page. Lists every element a keyboard user should be able to reach, remembers how each
