@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from finding_balance.urls import page_url
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
+from finding_balance.urls import page_url
 
 
 def _built_file(site_dir: Path, source: str) -> Path:
