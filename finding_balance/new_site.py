@@ -16,7 +16,7 @@ from pathlib import Path
 
 STARTER = Path(__file__).with_name("starter")
 #: The sourced helpline data of each language, the same files this repository's help page shows.
-HELPLINE_DATA = Path(__file__).with_name("helplines") / "data"
+HELPLINE_DATA = Path(__file__).with_name("helplines") / "lists"
 LANGUAGES = ("en", "es")
 #: A country's heading on the help page, among the published addresses: ``/help/#helplines-gb``.
 COUNTRY_ANCHOR = re.compile(r"#helplines-[a-z]{2}$")

@@ -21,18 +21,10 @@ from support.tab_chromium import ChromiumEngine
 from support.tab_firefox import FirefoxEngine
 from support.tab_webkit import WebKitEngine
 
+from finding_balance.gates.browser import CHROMIUM_ARGS
+
 # The budget of the property-based tests: "quick" unless HYPOTHESIS_PROFILE says "fuzz" (make fuzz).
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", fuzzing.DEFAULT_PROFILE))
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass

@@ -1,9 +1,11 @@
 """Helplines by country, read from an edition's data file, each number with the evidence behind it.
 
-An edition names its file in its config (``extra.helplines: finding_balance/helplines/data/en.yml``); the format is in
-``finding_balance/helplines/data/FORMAT.md``. A number shown to a reader at risk must be one someone confirmed against a
-page that states it, recently: an entry without ``source`` or ``checked``, or checked more than twelve
-months before the build, stops the build with one message naming the file, the line and the entry.
+An edition names its file in its config (``extra.helplines: helplines/en.yml``, relative to the
+config; this repository's editions name the package's sourced lists in ``finding_balance/helplines/lists/``);
+the format is in ``finding_balance/helplines/lists/FORMAT.md``. A number shown to a reader at risk must be
+one someone confirmed against a page that states it, recently: an entry without ``source`` or
+``checked``, or checked more than twelve months before the build, stops the build with one message
+naming the file, the line and the entry.
 
 The result is plain data (text only, dates as ``YYYY-MM-DD``) that every engine's templates can read,
 with the ``tel:``, ``sms:`` and WhatsApp addresses already made.
@@ -233,7 +235,7 @@ def load_helplines(raw: Any, base: Path | None, today: date | None = None) -> li
     if not isinstance(raw, str) or not raw.strip():
         raise HelplineError(
             f"mkdocs.yml: extra.helplines must be the path of a helplines data file, such as helplines/en.yml, "
-            f"not {shown(raw)}; its format is in the package: finding_balance/helplines/data/FORMAT.md"
+            f"not {shown(raw)}; its format is in the package: finding_balance/helplines/lists/FORMAT.md"
         )
     path = Path(raw.strip())
     full = path if path.is_absolute() or base is None else base / path

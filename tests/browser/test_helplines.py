@@ -193,12 +193,12 @@ def test_the_check_stops_on_a_stale_entry_with_file_and_line(tmp_path: Path) -> 
     """``make check`` (``python -m finding_balance check``) on a copy whose data file has a stale entry."""
     project = copy_project(tmp_path / "project")
     stale = VALID.replace("2026-11-30", "2019-03-01")
-    (project / DATA / "es.yml").write_text(stale, encoding="utf-8")
+    (project / "helplines" / "es.yml").write_text(stale, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "finding_balance", "check"], capture_output=True, text=True, cwd=project
     )
     assert result.returncode != 0
-    assert f"{DATA}/es.yml:17: 'Example Crisis Line' (Ireland): checked 2019-03-01 is more than 12 months" in (
+    assert "helplines/es.yml:17: 'Example Crisis Line' (Ireland): checked 2019-03-01 is more than 12 months" in (
         result.stderr
     )
     assert "Traceback" not in result.stderr
@@ -208,7 +208,7 @@ def test_the_check_stops_on_a_stale_entry_with_file_and_line(tmp_path: Path) -> 
 # The real data
 
 #: Where the real data lives: the package's, given to every new site too.
-DATA = "finding_balance/helplines/data"
+DATA = "finding_balance/helplines/lists"
 
 EDITIONS = {
     "en": (f"{DATA}/en.yml", ["gb", "ie", "us", "ca", "au", "nz"]),

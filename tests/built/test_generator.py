@@ -84,7 +84,7 @@ def test_the_installed_package_reads_nothing_from_this_repository(installed: Ins
     assert location.is_relative_to(installed.home), location
     assert not location.is_relative_to(PROJECT_ROOT)
     assert (location.parent / "theme" / "main.html").is_file()
-    assert (location.parent / "helplines" / "data" / "en.yml").is_file()
+    assert (location.parent / "helplines" / "lists" / "en.yml").is_file()
 
 
 def test_a_new_english_site_builds_with_every_feature(installed: Installed, english_site: Path) -> None:

@@ -15,8 +15,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import textstat
 from bs4 import BeautifulSoup, Tag
-from support.site_pages import LABELS, NOT_PROSE, SENTENCE_ENDS, TOPIC_PAGES
+from support.site_pages import TOPIC_PAGES
 from support.sitebuild import PROJECT_ROOT
+
+from finding_balance.gates.pages import prose
 
 DOCS_DIR = PROJECT_ROOT / "docs"
 #: Pages that talk about distance and must say plainly that fear and control are not "space".
@@ -58,19 +60,6 @@ def article(site_dir: Path, page: str) -> Tag:
     found = soup.select_one("article.md-content__inner")
     assert found is not None, f"{page}: no article.md-content__inner in the built page"
     return found
-
-
-def prose(content: Tag) -> str:
-    """The text a reader reads in ``content``, ready for scoring (``content`` is changed)."""
-    for element in content.select(NOT_PROSE):
-        element.decompose()
-    # Innermost first, so a list item holding a list gets one full stop, not two.
-    for element in reversed(content.select(LABELS)):
-        text = element.get_text(" ", strip=True)
-        if text and not text.endswith(SENTENCE_ENDS):
-            element.append(".")
-    text = " ".join(content.get_text(" ").split())
-    return re.sub(r" ([.,;:!?])", r"\1", text)
 
 
 def scores(text: str) -> tuple[float, float]:

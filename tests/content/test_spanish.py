@@ -19,10 +19,11 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import BuiltSite
 from playwright.sync_api import Page, expect
-from support.site_pages import LABELS, NOT_PROSE, SENTENCE_ENDS, TOPIC_PAGES
+from support.site_pages import TOPIC_PAGES
 from support.sitebuild import PROJECT_ROOT
 from textstat.textstat import textstatistics
 
+from finding_balance.gates.pages import prose as article_prose
 from finding_balance.settings import locale_defaults
 
 DOCS_ES = PROJECT_ROOT / "docs-es"
@@ -47,15 +48,13 @@ def built(site: BuiltSite, prefix: str, page: str) -> BeautifulSoup:
 
 
 def prose(soup: BeautifulSoup) -> str:
+    """What a reader reads on a Spanish page, as the package's readability gate reads it, without
+    the link to the English edition."""
     article = soup.select_one("article.md-content__inner")
     assert article is not None
-    for element in article.select(f"{NOT_PROSE}, .fb-language"):
+    for element in article.select(".fb-language"):
         element.decompose()
-    for element in reversed(article.select(LABELS)):
-        text = element.get_text(" ", strip=True)
-        if text and not text.endswith(SENTENCE_ENDS):
-            element.append(".")
-    return re.sub(r" ([.,;:!?])", r"\1", " ".join(article.get_text(" ").split()))
+    return article_prose(article)
 
 
 def pages() -> list[str]:

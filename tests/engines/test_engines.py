@@ -28,8 +28,6 @@ from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
 from finding_balance.site.csp import inline_scripts, script_hash
 
 ENGINES = ("properdocs", "zensical")
-#: Where the edition's helplines data lives (the package's).
-DATA = "finding_balance/helplines/data"
 DIFFERENCES = yaml.safe_load((TEST_DATA / "engine-differences.yml").read_text(encoding="utf-8"))
 EDITIONS = {"": PROJECT_ROOT / "mkdocs.yml", "es/": PROJECT_ROOT / "mkdocs.es.yml"}
 SEARCH_WORDS = {"": "trust", "es/": "confianza"}
@@ -277,7 +275,7 @@ def test_a_mistake_stops_every_engine_with_one_clear_message(tmp_path: Path, eng
 def test_a_missing_translation_stops_every_engine(tmp_path: Path, engine: str) -> None:
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.es.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(f"  helplines: {DATA}/es.yml\n", ""))
+    config.write_text(config.read_text(encoding="utf-8").replace("  helplines: helplines/es.yml\n", ""))
     result = site_build(project, tmp_path / "site", site_url="https://example.org/", engine=engine)
     assert result.returncode != 0
     assert "extra.helplines is set for another language, but not for 'es'" in result.stderr
@@ -301,9 +299,9 @@ STALE_HELPLINES = """countries:
 @pytest.mark.parametrize("engine", ["mkdocs", *ENGINES])
 def test_a_stale_helpline_stops_every_engine(tmp_path: Path, engine: str) -> None:
     project = copy_project(tmp_path / "project")
-    (project / DATA / "en.yml").write_text(STALE_HELPLINES, encoding="utf-8")
+    (project / "helplines" / "en.yml").write_text(STALE_HELPLINES, encoding="utf-8")
     result = site_build(project, tmp_path / "site", site_url="https://example.org/", engine=engine)
     assert result.returncode != 0
-    expected = f"{DATA}/en.yml:10: 'Example Line' (Ireland): checked 2020-01-31 is more than 12 months ago"
+    expected = "helplines/en.yml:10: 'Example Line' (Ireland): checked 2020-01-31 is more than 12 months ago"
     assert expected in result.stderr
     assert "Traceback" not in result.stderr

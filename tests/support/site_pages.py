@@ -14,9 +14,5 @@ TOPIC_PAGES = (
     "self-care.md",
 )
 
-#: Removed before scoring: code (which also drops a quiz left as a plain code block), quizzes, and
-#: the permalink sign beside each heading.
-NOT_PROSE = "pre, code, .fb-quiz, .headerlink, script, style"
-#: Short labels a reader takes as a sentence of their own: each is ended with a full stop if needed.
-LABELS = "h1, h2, h3, h4, h5, h6, li, th, td, dt, summary, .admonition-title"
-SENTENCE_ENDS = (".", "!", "?")
+# What is not prose and which labels read as sentences: the package's readability gate decides
+# (finding_balance/gates/pages.py), for this site as for every other.

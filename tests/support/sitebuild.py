@@ -9,19 +9,22 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+from finding_balance.gates.build import serving as serving_with
 from support import PROJECT_ROOT, TEST_DATA
 from support.browser_tabs import CATCH_ERRORS_COOKIE
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 #: What a variant build needs from the project; everything else (tests, venv, site) is left out.
-SOURCES = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es", "finding_balance/helplines/data")
+SOURCES = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es")
+#: The helplines of this site are the package's own lists; a copy keeps them in ``helplines/``, as a new
+#: site does (a ``finding_balance/`` folder in the copy would hide the installed package from Python).
+HELPLINES = "finding_balance/helplines/lists"
 
 
 def mkdocs_build(
@@ -57,6 +60,10 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / name)
+    shutil.copytree(PROJECT_ROOT / HELPLINES, destination / "helplines")
+    for config in ("mkdocs.yml", "mkdocs.es.yml"):
+        path = destination / config
+        path.write_text(path.read_text(encoding="utf-8").replace(f"{HELPLINES}/", "helplines/"), encoding="utf-8")
     return destination
 
 
@@ -168,15 +175,8 @@ class _HeadersHandler(_QuietHandler):
 @contextmanager
 def serving(directory: Path, server: ThreadingHTTPServer | None = None) -> Iterator[str]:
     """Serve ``directory`` over HTTP on localhost; yield the base URL (ending in ``/``)."""
-    server = server or bind_server(directory)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        host, port = server.server_address[:2]
-        yield f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_with(server or bind_server(directory)) as address:
+        yield address
 
 
 def bind_server(
