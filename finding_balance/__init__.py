@@ -12,8 +12,10 @@ The layers, each importing only its own and those below (``tests/test_architectu
 (``errors``, ``messages``, ``urls``, ``json_cache``, ``templates``, ``page_context``) < models
 (settings, editions, the quiz's model, markup, links, memo and cache, helplines data, QR codes,
 outline) < Markdown extensions and checks (``quiz.markdown``, ``helplines.markdown``, ``check``,
-``anchor_collisions``) < site passes (``site/``) < engine glue (``engines/``, ``__main__``, ``hooks/``).
-- ``engines/``: what runs around an engine that runs no hooks (Zensical); ``__main__``: the build command.
+``anchor_collisions``) < site passes (``site/``) < ``gates/`` (the checks any site's tests run) <
+engine glue (``engines/``: the MkDocs plugin and Zensical; ``__main__``; ``new_site``).
+- ``engines/``: the MkDocs plugin and what runs around Zensical; ``__main__``: the build command.
 
-MkDocs and ProperDocs call these through ``hooks/``; README, "Engines", says who calls what.
+MkDocs and ProperDocs call these through the plugin ``finding-balance`` (``engines/mkdocs_plugin.py``);
+README, "Engines", says who calls what.
 """

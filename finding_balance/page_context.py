@@ -4,8 +4,8 @@ Our fences (``finding_balance.quiz.markdown``, ``finding_balance.helplines.markd
 page's file (to make links relative), the edition's ``extra`` (wording, helplines) and its language.
 No engine event hands them over: they come from the Markdown instance being converted, which MkDocs
 and ProperDocs give a ``relpath`` tree processor and Zensical a ``rendering_context`` preprocessor.
-The hooks (``hooks/quizzes.py``) make the same context with ``mkdocs_page_context``, so that the
-check and the fence see a page alike.
+The plugin (``finding_balance/engines/mkdocs_quizzes.py``) makes the same context with
+``mkdocs_page_context``, so that the check and the fence see a page alike.
 """
 
 from __future__ import annotations

@@ -143,6 +143,18 @@ def validate_short_name(raw: Any, site_name: str) -> str | None:
     return name
 
 
+def quiz_wording(extra: Mapping[str, Any] | None, language: str) -> dict[str, str]:
+    """The quiz wording a page is converted with. Under every engine the settings were checked and
+    completed once for the build (``resolve_extra``, whose result carries the ``language``), so the
+    wording is taken as it is; a page converted outside any engine (a plain ``markdown.markdown()``
+    call) has its wording checked here."""
+    extra = extra or {}
+    wording = extra.get("quiz")
+    if extra.get("language") == language and isinstance(wording, Mapping):
+        return dict(wording)
+    return validate_quiz_strings(wording, language)
+
+
 def validate_licence(raw: Any) -> str | None:
     """``extra.licence``: one line on every printed page saying how readers may share the pages
     (optional: a site states its own content's licence)."""

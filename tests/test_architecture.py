@@ -78,6 +78,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 #: Not inside a longer path or address (``https://host/docs/x.md``), not followed by a placeholder.
 _PATH = r"(?<![\w./-])(?:{folders})/[\w./-]*\.[A-Za-z0-9]+(?![\w/*<{{-])"
 #: Made-up pages and data files of the temporary sites the tests build.
+#: Top-level folders that are gone: a path under one of them is stale wherever it is named.
+GONE = ("hooks", "overrides")
 #: The starter site of ``python -m finding_balance new``: its paths are those of the new site.
 STARTER = "finding_balance/starter/"
 _TEST_DATA = re.compile(r"^(?:docs|helplines)/[^/]+\.(?:md|yml)$")
@@ -97,7 +99,7 @@ def named_paths(text: str, folders: list[str]) -> Iterator[tuple[int, str]]:
 
 def missing_paths(root: Path, files: list[str]) -> list[str]:
     """``file:line: path`` for each path named in ``files`` (relative to ``root``) that does not exist."""
-    folders = sorted({name.split("/")[0] for name in files if "/" in name})
+    folders = sorted({name.split("/")[0] for name in files if "/" in name} | set(GONE))
     problems = []
     for name in files:
         if name.startswith(STARTER):

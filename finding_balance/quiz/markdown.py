@@ -39,7 +39,7 @@ from finding_balance.quiz.links import resolve_link
 from finding_balance.quiz.memo import QuizMemo
 from finding_balance.quiz.model import QuizBlock, QuizError, find_quiz_blocks, parse_quiz, source_key
 from finding_balance.quiz.render import render_quiz, render_search_view, render_texts
-from finding_balance.settings import SettingsError, scale_labels, validate_quiz_strings
+from finding_balance.settings import SettingsError, quiz_wording, scale_labels
 
 FENCE_NAME = "quiz"
 
@@ -72,7 +72,7 @@ class QuizExtension(Extension):
 
     def __init__(self, **kwargs: Any) -> None:
         # Not None: Python-Markdown would read a None default's value as true or false.
-        self.config = {"memo": ["", "the build's QuizMemo (hooks/quizzes.py sets it); empty: read each quiz here"]}
+        self.config = {"memo": ["", "the build's QuizMemo (the plugin sets it); empty: read each quiz here"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -108,7 +108,7 @@ def quiz_html(
     context = page_context(md)
     block = blocks.get(source_key(source)) or QuizBlock(line=1, source=source)
     try:
-        strings = validate_quiz_strings((context.extra or {}).get("quiz"), context.language)
+        strings = quiz_wording(context.extra, context.language)
         scale = scale_labels(strings)
         kept = memo.recall_kept(context, source, scale)
         if kept is not None:

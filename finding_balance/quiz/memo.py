@@ -1,10 +1,11 @@
 """The quizzes of one build, each read and its text rendered once.
 
-Under MkDocs and ProperDocs the check (``hooks/quizzes.py``) reads each quiz just before its page is
-converted and leaves it here; the Markdown extension (``finding_balance.quiz.markdown``), given the
-memo as its ``memo`` option, takes it from here instead of reading it again. With the build cache
+Under MkDocs and ProperDocs the check (``finding_balance/engines/mkdocs_quizzes.py``) reads each quiz
+just before its page is converted and leaves it here; the Markdown extension
+(``finding_balance.quiz.markdown``), given the memo as its ``memo`` option, takes it from here instead
+of reading it again. With the build cache
 (``finding_balance.quiz.cache``), a quiz unchanged since an earlier build is neither read nor rendered.
-Without a memo from the hooks (Zensical, a plain ``markdown.markdown()`` call) the extension makes its
+Without a memo from the plugin (Zensical, a plain ``markdown.markdown()`` call) the extension makes its
 own, for the page it converts.
 """
 
@@ -27,7 +28,7 @@ class QuizMemo:
     first quiz, so a page or a site without quizzes never builds one.
 
     ``search_views`` holds, for each page converted with this memo, each quiz's HTML and the lighter
-    form of it that the site search reads (``render_search_view``); the hook takes them page by page.
+    form of it that the site search reads (``render_search_view``); the plugin takes them page by page.
 
     With a ``cache``, a quiz unchanged since an earlier build comes from there: ``kept`` finds it for
     the check, the fence takes its HTML, and a quiz rendered anew is added to the cache by the fence.

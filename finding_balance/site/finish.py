@@ -12,9 +12,10 @@ language alternates, the hosts' headers file, the pages held back, every other H
 (the redirect pages of mkdocs-redirects, for one) and the QR codes kept for the next build. Adding a
 pass is adding one entry to its list.
 
-Under MkDocs and ProperDocs ``hooks/finish_site.py`` hands each page to ``page`` as MkDocs writes it
-and calls ``site`` when the build ends (or ``finding_balance.site.parallel`` does, in a helper
-process); under Zensical the build command calls ``finish_site`` over the pages Zensical wrote.
+Under MkDocs and ProperDocs the plugin (``finding_balance/engines/mkdocs_finishing.py``) hands each
+page to ``page`` as MkDocs writes it and calls ``site`` when the build ends (or
+``finding_balance.site.parallel`` does, in a helper process); under Zensical the build command
+calls ``finish_site`` over the pages Zensical wrote.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from finding_balance.anchor_redirects import AnchorRedirect
 from finding_balance.check import unrendered_quizzes
 from finding_balance.errors import AuthorError
 from finding_balance.outline import outline
-from finding_balance.site import anchors, counsellors, csp, handouts, packs
+from finding_balance.site import counsellors, csp, handouts, old_anchors, packs
 from finding_balance.site.bundle import write_bundles
 from finding_balance.site.copy_links import in_rows
 from finding_balance.site.headers import write_headers
@@ -264,7 +265,7 @@ def old_anchors_back(finisher: SiteFinisher, page: BuiltPage) -> None:
             hint="remove the redirect, or the anchor from the page",
         )
 
-    page.content, problems = anchors.old_anchors_into(
+    page.content, problems = old_anchors.old_anchors_into(
         page.content,
         noted.ids,
         mine,
@@ -356,7 +357,7 @@ def bundles(finisher: SiteFinisher) -> None:
 def checks_across_pages(finisher: SiteFinisher) -> None:
     """Every problem of the pages, and the anchors that redirects and quiz links lead to."""
     problems = list(finisher.problems)
-    problems += anchors.missing_redirect_targets(
+    problems += old_anchors.missing_redirect_targets(
         [redirect for redirect in finisher.redirects if redirect not in finisher.reported], finisher.ids_of
     )
 

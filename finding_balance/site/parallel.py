@@ -20,7 +20,7 @@ Messages go as pickles on the helper's standard input (the parent's own objects:
 context, then page names); the helper's answer goes to a temporary file, never a pipe it could fill
 and block on.
 
-Under MkDocs and ProperDocs, for a site of ``AT_LEAST`` pages or more (``hooks/finish_site.py``).
+Under MkDocs and ProperDocs, for a site of ``AT_LEAST`` pages or more (``finding_balance/engines/mkdocs_finishing.py``).
 Set ``FINDING_BALANCE_ONE_PROCESS=1`` to finish in the build's own process (the benchmark's
 breakdown does, to time our functions). Free of MkDocs.
 """

@@ -10,8 +10,10 @@ from typing import Literal
 import material
 from conftest import BuiltSite
 from playwright.sync_api import Browser, Page, expect
-from support.gates import KeyboardWalk, axe_violations, keyboard_problems, site_pages
+from support.gates import KeyboardWalk, keyboard_problems, site_pages
 from support.sitebuild import PROJECT_ROOT
+
+from finding_balance.gates.browser import axe_violations
 
 WIDTHS = {"phone": 390, "desktop": 1280}
 #: The reader's system setting, and the Material scheme each must show.

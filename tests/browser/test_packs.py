@@ -23,10 +23,11 @@ from conftest import BuiltSite, PageLog
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
-from support.gates import CSP_LISTENER_JS, axe_violations, keyboard_walk
+from support.gates import CSP_LISTENER_JS, keyboard_walk
 from support.sitebuild import PROJECT_ROOT
 
 from finding_balance.anchor_redirects import AnchorRedirect
+from finding_balance.gates.browser import axe_violations
 from finding_balance.site.bundle import PAGE_BUNDLES, VENDORED, page_bundle
 from finding_balance.site.counsellors import DirectoryEntry, Link
 from finding_balance.site.packs import data_element, first_sentence, pack_data, pack_id, page_items

@@ -1,4 +1,4 @@
-"""Helpers for the quality gates: the pages of the built site, axe-core and Tab walks in Chromium
+"""Helpers for the quality gates: the pages of the built site and Tab walks in Chromium
 (one walk per page checks keyboard access, focus rings and WCAG 2.4.11), and what a browser page
 reports about Content Security Policy violations."""
 
@@ -10,7 +10,6 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-# axe-core in the page, as every site's gates run it (re-exported for the tests).
 from support.wcag import FOCUS_CHECK_JS
 
 
