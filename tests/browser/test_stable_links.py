@@ -36,6 +36,7 @@ GONE = {
     "/about/#disclaimer",
     "/about/#how-we-review",
     "/about/#sources",
+    "/about/#sharing",
     "/about/#privacy",
 }
 ANCHOR_REDIRECTS = """
