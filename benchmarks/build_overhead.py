@@ -4,20 +4,23 @@ For each site size N (``--pages``, default 500) this script writes a synthetic s
 (``synthetic_site.py``: about 1,200 words a page, one quiz of each type on every tenth page, and a
 counsellors page that lists them all) and two configs made from the real ``mkdocs.yml``:
 
-- A: the real config, our hooks (``hooks/*.py`` as listed in ``mkdocs.yml``) and our quiz extension
-  (``finding_balance.quiz.markdown``) included;
-- B: plain Material: the same config without ``hooks`` and without the quiz extension (quiz blocks
-  then render as plain code blocks), and with ``extra`` as A's hooks leave it after ``on_config``
-  (they check and complete settings that the templates read), so that both render the same templates.
+- A: the real config, our plugin (``finding-balance`` under ``plugins``, from
+  ``finding_balance.engines.mkdocs_plugin``) and our quiz extension (``finding_balance.quiz.markdown``)
+  included;
+- B: plain Material: the same config without our plugin and without the quiz extension (quiz blocks
+  then render as plain code blocks), with the package's theme (``finding_balance/theme/``, which the
+  plugin puts in A's theme search path) as ``theme.custom_dir``, and with ``extra`` as A's plugin
+  leaves it after ``on_config`` (it checks and completes settings that the templates read), so that
+  both render the same templates.
 
-Both keep the real theme, ``finding_balance/theme/``, Markdown extensions, plugins and ``strict: true``; only
+Both keep the real theme settings, Markdown extensions, the other plugins and ``strict: true``; only
 ``nav`` is left out (MkDocs builds it from the synthetic folders) and the paths are made absolute.
 
 Then it builds A B A B ... (``--pairs``, default 5, after ``--warmup`` unmeasured pairs, default 1),
 each build in a fresh Python process (``timed_build.py``: wall and CPU time of ``load_config`` and
 the build), and prints for each N the median time of A and of B, the median of the per-pair ratios
 A/B against the target, and the overhead per page, the median over pairs of (A - B) / N, with the
-load average before and after. These builds are cold: what our hooks keep between builds (the QR
+load average before and after. These builds are cold: what our plugin keeps between builds (the QR
 codes and quizzes in ``.cache/finding-balance/`` beside the config) is removed before every A build. With
 ``--warm`` each size is measured again with that cache kept from the build before. Given several
 sizes, it ends with a scaling table. It checks that A's quiz page has its quizzes and B's shows them
@@ -47,8 +50,10 @@ from typing import Any, NamedTuple
 
 import yaml
 
+import finding_balance
 from finding_balance.editions import load_config
 from finding_balance.engines.zensical import ConfigDumper
+from finding_balance.templates import THEME_DIR
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BENCH_DIR.parent
@@ -61,6 +66,9 @@ TARGET_RATIO = 1.10
 WARM_TARGET_RATIO = 1.05
 TARGET_PAGES = 500
 QR_CACHE_FOLDER = Path(".cache") / "finding-balance"
+#: Our MkDocs plugin (its entry point in ``pyproject.toml``) and our quiz extension: A has them, B not.
+PLUGIN = "finding-balance"
+QUIZ_EXTENSION = "finding_balance.quiz.markdown"
 
 
 class Timing(NamedTuple):
@@ -113,13 +121,21 @@ def real_config() -> dict[str, Any]:
     return load_config(PROJECT_ROOT / "mkdocs.yml")
 
 
-def variant_config(
-    base: dict[str, Any], docs_dir: Path, site_dir: Path, *, hooks: bool, hooks_dir: Path | None = None
-) -> dict[str, Any]:
-    """The real config pointed at the synthetic docs, with or without our hooks.
+def _name(entry: Any) -> Any:
+    """The name of a ``plugins`` or ``markdown_extensions`` list entry: ``name`` or ``{name: options}``."""
+    return next(iter(entry)) if isinstance(entry, dict) and len(entry) == 1 else entry
 
-    ``hooks_dir`` replaces the folder of every hook (to measure a changed copy of ``hooks/``).
-    """
+
+def without(entries: Any, name: str) -> Any:
+    """``entries`` (a list of names or ``{name: options}``, or a mapping of names) without ``name``."""
+    if isinstance(entries, dict):
+        return {key: value for key, value in entries.items() if key != name}
+    return [entry for entry in entries or [] if _name(entry) != name]
+
+
+def variant_config(base: dict[str, Any], docs_dir: Path, site_dir: Path, *, ours: bool) -> dict[str, Any]:
+    """The real config pointed at the synthetic docs: with our plugin and quiz extension (``ours``,
+    build A) or as plain Material with our theme's templates (build B)."""
     config = copy.deepcopy(base)
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
@@ -132,33 +148,31 @@ def variant_config(
     if isinstance(extra, dict) and isinstance(extra.get("helplines"), str):
         # The helplines data file is named relative to the real config.
         extra["helplines"] = str((PROJECT_ROOT / extra["helplines"]).resolve())
-    if hooks:
-        paths = [(PROJECT_ROOT / hook).resolve() for hook in base.get("hooks", [])]
-        config["hooks"] = [str(hooks_dir.resolve() / path.name if hooks_dir else path) for path in paths]
-    else:
-        # Plain Material: no hooks, and no quiz extension either (quiz fences stay code blocks).
-        config.pop("hooks", None)
-        extensions = config.get("markdown_extensions") or {}
-        if isinstance(extensions, dict):
-            ours = "finding_balance.quiz.markdown"
-            config["markdown_extensions"] = {name: value for name, value in extensions.items() if name != ours}
-        else:
-            config["markdown_extensions"] = [entry for entry in extensions if entry != "finding_balance.quiz.markdown"]
+    if PLUGIN not in [_name(entry) for entry in config.get("plugins") or []]:
+        raise SystemExit(f"{PROJECT_ROOT / 'mkdocs.yml'} does not list the plugin {PLUGIN!r}: nothing to compare")
+    if ours:
+        return config
+    # Plain Material: no plugin of ours, and no quiz extension either (quiz fences stay code blocks).
+    config["plugins"] = without(config["plugins"], PLUGIN)
+    config["markdown_extensions"] = without(config.get("markdown_extensions"), QUIZ_EXTENSION)
+    # The same templates as A: the plugin puts the package's theme in A's search path; B names it as
+    # its custom folder. A site's own custom folder would come first in A, and B has room for one only.
+    if not isinstance(theme, dict) or theme.get("custom_dir"):
+        raise SystemExit("build B needs theme.custom_dir for the package's theme: the real config has one already")
+    theme["custom_dir"] = str(THEME_DIR)
     return config
 
 
-def prepare(workdir: Path, pages: int, hooks_dir: Path | None = None) -> tuple[Path, Path, dict[str, int]]:
+def prepare(workdir: Path, pages: int) -> tuple[Path, Path, dict[str, int]]:
     """Write the synthetic site and the A and B configs into ``workdir``; return the two configs."""
     docs_dir = workdir / "docs"
     counts = write_site(docs_dir, pages)
     base = real_config()
-    config_a = write_config(
-        workdir / "mkdocs-a.yml", variant_config(base, docs_dir, workdir / "site-a", hooks=True, hooks_dir=hooks_dir)
-    )
-    config_b = variant_config(base, docs_dir, workdir / "site-b", hooks=False)
-    # The templates read settings that our hooks check and complete in on_config (the disclaimer and
-    # quick exit wording, for example): B gets them as A's hooks leave them, so that B's pages render
-    # the same and only the hooks' work differs.
+    config_a = write_config(workdir / "mkdocs-a.yml", variant_config(base, docs_dir, workdir / "site-a", ours=True))
+    config_b = variant_config(base, docs_dir, workdir / "site-b", ours=False)
+    # The templates read settings that our plugin checks and completes in on_config (the disclaimer and
+    # quick exit wording, for example): B gets them as A's plugin leaves them, so that B's pages render
+    # the same and only our features' work differs.
     config_b["extra"] = extra_after_config(config_a)
     return config_a, write_config(workdir / "mkdocs-b.yml", config_b), counts
 
@@ -169,14 +183,14 @@ def write_config(path: Path, config: dict[str, Any]) -> Path:
 
 
 def extra_after_config(config_file: Path) -> dict[str, Any]:
-    """``extra`` of ``config_file`` once its hooks' ``on_config`` have run (asked of a fresh process)."""
+    """``extra`` of ``config_file`` once its plugins' ``on_config`` have run (asked of a fresh process)."""
     return json.loads(run_build(config_file, "--extra").strip().splitlines()[-1])
 
 
 def build_environment() -> dict[str, str]:
     """The environment of a timed build: this one, with Python caching bytecode as it does by default.
     These machines set ``PYTHONDONTWRITEBYTECODE``, which would make every build of A compile our
-    modules and hooks from source again (about 30 ms) while B's packages come precompiled from their
+    modules from source again (about 30 ms) while B's packages come precompiled from their
     install; the warm-up pair writes the cache, as an author's first build does."""
     env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     return {**env, "NO_MKDOCS_2_WARNING": "1"}
@@ -207,11 +221,11 @@ def check_outputs(workdir: Path, pages: int) -> None:
     if pages < QUIZ_EVERY:
         return
     page_html = Path(page_path(QUIZ_EVERY)).with_suffix("") / "index.html"
-    with_hooks = (workdir / "site-a" / page_html).read_text(encoding="utf-8")
-    without = (workdir / "site-b" / page_html).read_text(encoding="utf-8")
-    rendered = with_hooks.count('class="fb-quiz fb-quiz--')
+    with_ours = (workdir / "site-a" / page_html).read_text(encoding="utf-8")
+    plain = (workdir / "site-b" / page_html).read_text(encoding="utf-8")
+    rendered = with_ours.count('class="fb-quiz fb-quiz--')
     quiz_id = f"p{QUIZ_EVERY:04d}-scale"
-    if rendered != 4 or 'class="fb-quiz fb-quiz--' in without or f"<code>id: {quiz_id}" not in without:
+    if rendered != 4 or 'class="fb-quiz fb-quiz--' in plain or f"<code>id: {quiz_id}" not in plain:
         raise SystemExit(
             f"unexpected output in {page_html}: build A has {rendered} quizzes (want 4), build B should "
             "show them as plain code blocks"
@@ -222,7 +236,7 @@ ROW = "  {:>6}  {:>8}  {:>8}  {:>6}  {:>8}    {:>8}  {:>8}  {:>6}  {:>8}"
 
 
 def clear_cache(workdir: Path) -> None:
-    """Remove what our hooks keep between builds (``.cache/finding-balance/`` beside the config: the
+    """Remove what our plugin keeps between builds (``.cache/finding-balance/`` beside the config: the
     QR codes and the quizzes, ``finding_balance.site.qr_cache`` and ``finding_balance.quiz.cache``), so
     that the next A build is a cold one."""
     shutil.rmtree(workdir / QR_CACHE_FOLDER, ignore_errors=True)
@@ -243,7 +257,7 @@ def measure(
     warm: bool = False,
 ) -> SizeResult:
     """Build A B A B ...; return the timings of the measured pairs. Cold (the default): the cache of
-    our hooks is cleared before every A build. ``warm``: it is kept, filled by a first A build."""
+    our plugin is cleared before every A build. ``warm``: it is kept, filled by a first A build."""
     pages = counts["pages"]
     workdir = config_a.parent
     result = SizeResult(pages, counts, warm=warm)
@@ -277,11 +291,11 @@ def measure(
     target = WARM_TARGET_RATIO if warm else TARGET_RATIO
     met = wall["ratio_median"] <= target
     verdict = f"   target <= {target:.2f}: {'met' if met else 'MISSED'}"
-    log(f"  A with our hooks       median {wall['a_median']:8.3f} s wall  ({cpu['a_median']:.3f} s CPU)")
-    log(f"  B without our hooks    median {wall['b_median']:8.3f} s wall  ({cpu['b_median']:.3f} s CPU)")
+    log(f"  A with our plugin      median {wall['a_median']:8.3f} s wall  ({cpu['a_median']:.3f} s CPU)")
+    log(f"  B without our plugin   median {wall['b_median']:8.3f} s wall  ({cpu['b_median']:.3f} s CPU)")
     log(f"  A/B per pair           median {wall['ratio_median']:8.3f} wall  ({cpu['ratio_median']:.3f} CPU){verdict}")
     log(
-        f"  hook overhead          median {wall['ms_per_page_median']:8.2f} ms per page wall  "
+        f"  our overhead           median {wall['ms_per_page_median']:8.2f} ms per page wall  "
         f"({cpu['ms_per_page_median']:.2f} CPU)  ((A - B) / N per pair)"
     )
     log(f"  load average after: {result.load_after}")
@@ -304,7 +318,7 @@ def print_breakdown(config_file: Path, log: Callable[[str], None], top: int = 40
 
 
 def print_scaling(results: list[SizeResult], log: Callable[[str], None]) -> None:
-    log("\nScaling: hook overhead per page must not grow with the site size")
+    log("\nScaling: our overhead per page must not grow with the site size")
     log(ROW.format("", "wall:", "", "", "", "CPU:", "", "", ""))
     log(ROW.format("pages", "A (s)", "B (s)", "A/B", "ms/page", "A (s)", "B (s)", "A/B", "ms/page"))
     for result in results:
@@ -344,14 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=1, help="unmeasured pairs first (default 1)")
     parser.add_argument("--workdir", type=Path, help="keep the sites and configs here (default: a temp folder)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
-    parser.add_argument("--breakdown", action="store_true", help="then one more A build with each hook event timed")
+    parser.add_argument("--breakdown", action="store_true", help="then one more A build with each event handler timed")
     parser.add_argument(
         "--warm", action="store_true", help="also measure warm builds: A keeps the cache of the last build"
-    )
-    parser.add_argument(
-        "--hooks-dir",
-        type=Path,
-        help="take A's hooks (same file names) from this folder instead of hooks/, to compare a change",
     )
     args = parser.parse_args(argv)
     if args.pairs < 1 or args.warmup < 0 or min(args.pages) < 1:
@@ -361,11 +370,11 @@ def main(argv: list[str] | None = None) -> int:
         print(line, flush=True)
 
     log(
-        f"Build overhead of our hooks ({time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}, "
-        f"{os.cpu_count()} cores): A = real mkdocs.yml, B = the same without hooks"
+        f"Build overhead of our plugin ({time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores): A = real mkdocs.yml, B = the same without our plugin and quiz extension"
     )
-    if args.hooks_dir:
-        log(f"A takes its hooks from {args.hooks_dir}")
+    # The package that A's plugin loads: this tree's, or a copy first on PYTHONPATH (a change to compare).
+    log(f"package: {Path(finding_balance.__file__).parent}")
     results: list[SizeResult] = []
     warm_results: list[SizeResult] = []
     for pages in args.pages:
@@ -375,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
                 workdir = args.workdir / f"pages-{pages}"
                 shutil.rmtree(workdir, ignore_errors=True)
                 workdir.mkdir(parents=True)
-            config_a, config_b, counts = prepare(workdir, pages, args.hooks_dir)
+            config_a, config_b, counts = prepare(workdir, pages)
             results.append(measure(config_a, config_b, counts, args.pairs, args.warmup, log))
             if args.warm:
                 warm_results.append(measure(config_a, config_b, counts, args.pairs, args.warmup, log, warm=True))

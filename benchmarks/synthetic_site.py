@@ -4,9 +4,10 @@
 prose each, with front matter (``description``, as the real pages have), headings with explicit ids,
 a few links to neighbouring pages, lists and an admonition. Every tenth page (pages 10, 20, ...)
 also carries one quiz of each type (scale, choice, checklist, prompt) in the ```` ```quiz ```` syntax
-that ``hooks/quizzes.py`` reads, built like the real quizzes in ``docs/``: ids unique across the
-site, result bands that cover every possible score exactly once, and links to anchors of this page
-and of the page before it, so the hook's link and anchor checks do their usual work.
+that our quiz extension and check read (``finding_balance.quiz``, ``finding_balance.check``), built
+like the real quizzes in ``docs/``: ids unique across the site, result bands that cover every
+possible score exactly once, and links to anchors of this page and of the page before it, so the
+check's link and anchor checks do their usual work.
 
 Pages are grouped into sections of ``PAGES_PER_SECTION`` (``section-01/page-0001.md``, ...) and
 there is an ``index.md``; the config leaves out ``nav``, so MkDocs builds the navigation from the

@@ -1,27 +1,28 @@
 """One timed MkDocs build, run in a fresh Python process by ``build_overhead.py``.
 
 ``python benchmarks/timed_build.py CONFIG`` imports MkDocs, then times what ``mkdocs build`` does
-once its imports are done: ``load_config`` (read and validate the config, load the hooks and
-plugins), the plugins' ``on_startup``, ``build`` (every page) and ``on_shutdown``, with
+once its imports are done: ``load_config`` (read and validate the config, load the plugins),
+the plugins' ``on_startup``, ``build`` (every page) and ``on_shutdown``, with
 ``time.perf_counter`` (wall time) and CPU time (``time.process_time`` of this process plus that of
 the helper processes it started, such as the QR codes' helper; this figure moves less when other
 programs load the machine, and it counts work done on a second core, which wall time does not). It prints one
 JSON line: ``{"seconds": ..., "cpu_seconds": ..., "warnings": [...]}``.
 Interpreter start-up and the MkDocs import are left out of the figure, the same for every build; the
-hooks' own import is inside it, as it is a cost of the hooks. Exits 1 if the build fails.
+import of our plugin (``finding_balance.engines.mkdocs_plugin``, loaded by ``load_config`` from its
+entry point) is inside it, as it is a cost of our features. Exits 1 if the build fails.
 
 ``python benchmarks/timed_build.py --extra CONFIG`` builds nothing: it prints, as JSON, the
-``extra`` settings as they are once every ``on_config`` event has run (our hooks check those
-settings and fill in defaults that the templates use), so that a build without the hooks can be
+``extra`` settings as they are once every ``on_config`` event has run (our plugin checks those
+settings and fills in defaults that the templates use), so that a build without the plugin can be
 given the same ``extra``.
 
 ``python benchmarks/timed_build.py --breakdown CONFIG`` builds with every event handler of every
-hook and plugin wrapped in a timer, and our own functions too (``OUR_FUNCTIONS``: the check, the
-quiz extension, the finishing passes and their steps, whichever event or engine code calls them: the
-quiz fence runs inside MkDocs' page conversion, not in an event of ours), and prints the build's wall
-time and the handlers and functions by total wall time, costliest first, with their CPU time: where
-the time of our features goes. A function's time includes the functions it calls (``SiteFinisher.page`` includes
-``qr_code``), so the rows overlap.
+plugin (ours, ``finding-balance``, included) wrapped in a timer, and our own functions too
+(``OUR_FUNCTIONS``: the check, the quiz extension, the finishing passes and their steps, whichever
+event or engine code calls them: the quiz fence runs inside MkDocs' page conversion, not in an event
+of ours), and prints the build's wall time and the handlers and functions by total wall time,
+costliest first, with their CPU time: where the time of our features goes. A function's time
+includes the functions it calls (``SiteFinisher.page`` includes ``qr_code``), so the rows overlap.
 """
 
 from __future__ import annotations
@@ -139,8 +140,8 @@ OUR_FUNCTIONS = (
 
 
 def _time_our_functions(totals: _Totals) -> list[str]:
-    """Wrap each of ``OUR_FUNCTIONS`` in a timer, wherever it was imported (before the hooks load, so
-    theirs are wrapped too); return the names not found, so that a renamed function is noticed."""
+    """Wrap each of ``OUR_FUNCTIONS`` in a timer, wherever it was imported (before our plugin loads,
+    so that its modules' imports are wrapped too); return the names not found, so that a renamed function is noticed."""
     missing = []
     for spec in OUR_FUNCTIONS:
         module_name, qualified = spec.split(":")
@@ -195,7 +196,7 @@ def _plain(value: Any) -> Any:
 
 
 def extra_after_config(config_file: str) -> dict[str, Any]:
-    """``config.extra`` once every ``on_config`` event (our hooks' included) has run."""
+    """``config.extra`` once every ``on_config`` event (our plugin's included) has run."""
     config = load_config(config_file=config_file)
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)

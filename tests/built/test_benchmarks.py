@@ -56,7 +56,7 @@ def test_synthetic_site_has_valid_quizzes_of_every_type_on_every_tenth_page(tmp_
 
 def test_build_overhead_script_builds_both_ways_and_prints_its_figures() -> None:
     printed = run_script("build_overhead.py", "--pages", "10", "--pairs", "1", "--warmup", "0")
-    for label in ("10 pages (1 with quizzes, 4 quizzes", "A with our hooks", "B without our hooks"):
+    for label in ("10 pages (1 with quizzes, 4 quizzes", "A with our plugin", "B without our plugin"):
         assert label in printed
     assert "A/B per pair" in printed
     assert "ms per page" in printed

@@ -38,7 +38,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The synthetic site's folder, with its config (``mkdocs.yml``) and Markdown (``docs/``)."""
     root = tmp_path_factory.mktemp("synthetic")
     write_site(root / "docs", PAGES)
-    config = variant_config(real_config(), root / "docs", root / "site", hooks=True)
+    config = variant_config(real_config(), root / "docs", root / "site", ours=True)
     config["site_url"] = SITE_URL
     write_config(root / "mkdocs.yml", config)
     return root
