@@ -4,6 +4,7 @@ three browser engines of the cross-browser tests (Chromium, Firefox, WebKit)."""
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_pla
 from support import fuzzing
 from support.browser_tabs import Engine, Tab
 from support.gates import KeyboardWalk, keyboard_walk, site_pages
+from support.new_site import PREPARED, Preparation
 from support.outside_proxy import OutsideProxy, outside_proxy
 from support.sitebuild import PROJECT_ROOT, bind_server, serving, site_build
 from support.tab_chromium import ChromiumEngine
@@ -25,6 +27,19 @@ from finding_balance.gates.browser import CHROMIUM_ARGS
 
 # The budget of the property-based tests: "quick" unless HYPOTHESIS_PROFILE says "fuzz" (make fuzz).
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", fuzzing.DEFAULT_PROFILE))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """The generator's slow steps (a wheel, two installs, a new site's ``make test``) start now, in a
+    thread, when the session is to run its tests (``support.new_site``)."""
+    if any(item.path.name == "test_generator.py" for item in session.items):
+        session.config.stash[PREPARED] = Preparation(Path(tempfile.mkdtemp(prefix="finding-balance-new-site-")))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    preparation = session.config.stash.get(PREPARED, None)
+    if preparation is not None:
+        preparation.close()
 
 
 @dataclass

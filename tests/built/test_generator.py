@@ -3,63 +3,32 @@ environment away from this repository, ``python -m finding_balance new`` in each
 site built and checked by the installed package alone, and the new site's own ``make test`` passing
 on a fresh clone of it.
 
-Slow by nature (a wheel, two installs from the package registry, two builds, a browser): one module
-fixture does the installing once."""
+The wheel, its install and the clone's ``make test`` are prepared in the background while the other
+tests run (``support.new_site``); these tests wait for them."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from support import PROJECT_ROOT
+from support.new_site import PREPARED, Installed, Preparation
 
-from finding_balance.gates import chrome, policy, quizzes
-
-
-@dataclass(frozen=True)
-class Installed:
-    """A fresh environment with the wheel installed, and the requirement line that installs it."""
-
-    python: Path
-    requirement: str
-    home: Path
-
-    def run(self, *arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-        env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
-        env["NO_MKDOCS_2_WARNING"] = "1"
-        return subprocess.run(
-            [str(self.python), *arguments], capture_output=True, text=True, cwd=cwd, env=env, timeout=600
-        )
-
-
-def _run(command: list[str], cwd: Path, **extra: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env.update(extra)
-    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=900)
-    assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-    return result
+from finding_balance.gates import addresses, chrome, policy, quizzes
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
-    home = tmp_path_factory.mktemp("away")
-    wheels = home / "wheels"
-    _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(PROJECT_ROOT)], home)
-    wheel = next(wheels.glob("finding_balance-*.whl"))
-    requirement = f"finding-balance[gates] @ {wheel.as_uri()}"
-    environment = home / "venv"
-    _run([sys.executable, "-m", "venv", str(environment)], home)
-    python = environment / "bin" / "python"
-    _run([str(python), "-m", "pip", "install", "--quiet", requirement], home)
-    yield Installed(python, requirement, home)
+def preparation(request: pytest.FixtureRequest) -> Preparation:
+    found = request.config.stash.get(PREPARED, None)
+    assert found is not None, "tests/conftest.py starts the preparation when it collects these tests"
+    return found
+
+
+@pytest.fixture(scope="module")
+def installed(preparation: Preparation) -> Installed:
+    return preparation.installed()
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +100,7 @@ def test_a_new_site_without_helplines_points_to_the_directory(installed: Install
     help_page = BeautifulSoup((site_dir / "help" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert not help_page.select('[id^="helplines-"]')
     assert help_page.select_one('a[href="https://findahelpline.com/"]') is not None
+    assert addresses.address_problems(site_dir, target / "tests" / "published-urls.txt") == []
 
 
 def test_a_bad_quiz_stops_the_check_with_file_and_line(installed: Installed, tmp_path: Path) -> None:
@@ -152,15 +122,8 @@ def test_new_refuses_a_folder_that_is_not_empty(installed: Installed, english_si
     assert "not an empty folder" in result.stderr
 
 
-def test_the_new_sites_own_make_test_passes_on_a_fresh_clone(installed: Installed, english_site: Path) -> None:
-    shutil.rmtree(english_site / "site", ignore_errors=True)
-    _run(["git", "init", "--quiet"], english_site)
-    _run(["git", "add", "-A"], english_site)
-    identity = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
-    identity |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    _run(["git", "commit", "--quiet", "-m", "A new site"], english_site, **identity)
-    clone = installed.home / "clone"
-    _run(["git", "clone", "--quiet", str(english_site), str(clone)], installed.home)
-    result = _run(["make", "test"], clone, CI="true")
-    assert re.search(r"\d+ passed", result.stdout), result.stdout[-2000:]
+def test_the_new_sites_own_make_test_passes_on_a_fresh_clone(preparation: Preparation) -> None:
+    result = preparation.fresh_clone()
+    assert result.returncode == 0, f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    assert re.search(r"\b9 passed\b", result.stdout), result.stdout[-2000:]
     assert "skipped" not in result.stdout
