@@ -35,8 +35,9 @@ from finding_balance.engines import zensical
 from finding_balance.errors import AuthorError
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
-#: What a change to makes ``serve`` build again.
-WATCHED = ("docs", "overrides", "finding_balance", "hooks")
+#: The folders whose changes make ``serve`` build again: a site's pages, own theme files and helpline
+#: lists, and (in this repository) the package itself.
+WATCHED = ("docs", "overrides", "helplines", "finding_balance")
 
 
 def edition_configs(root: Path) -> list[Path]:
