@@ -42,6 +42,8 @@ async () => {
     if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
     const box = el.getBoundingClientRect();
     if (!box.width || !box.height) continue;  // no area: nothing a reader could see move
+    // Hidden (the closed search's results, whose height follows the theme's own script): unseen too.
+    if (!el.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
     places[key(el)] = {where: [Math.round(box.left), Math.round(box.top + scrollY), Math.round(box.width),
                                Math.round(box.height)], what: el.tagName.toLowerCase() + '.' + el.className};
   }
