@@ -2,7 +2,8 @@
 
 So the build command does around it what our plugin does under MkDocs:
 
-1. ``finding_balance.check.check_edition``: every authoring mistake stops the build first.
+1. ``finding_balance.check.check_edition``: every authoring mistake stops the build first; each helpline
+   section filled with its fallback sentence is reported (an INFO line, as under MkDocs).
 2. A config for Zensical beside the edition's own (``.zensical.<name>.yml``, removed afterwards): the
    edition's config with its ``INHERIT`` already merged as MkDocs merges it (Zensical's own merge
    appends lists, so a Spanish ``nav`` would follow the English one), plus our settings checked and
@@ -30,6 +31,7 @@ import yaml
 
 from finding_balance.check import check_edition
 from finding_balance.editions import Edition, PythonTag
+from finding_balance.helplines.data import gap_notes
 from finding_balance.json_cache import CACHE_FOLDER
 from finding_balance.site.csp import source_hash
 from finding_balance.site.finish import SiteContext, finish_site
@@ -99,6 +101,8 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
     mistake; returns Zensical's process (a non-zero ``returncode`` when Zensical failed)."""
     checked = check_edition(edition)
     settings = checked.settings.extra
+    for note in gap_notes(settings["helplines"]):
+        print(f"INFO    -  {note}", file=sys.stderr)
     config = edition.config_file.with_name(f".zensical.{edition.config_file.stem}.yml")
     config.write_text(zensical_config(edition, settings, theme_folder(edition)), encoding="utf-8")
     try:

@@ -21,7 +21,15 @@ from pypdf import PdfReader
 from support.fuzzing import hard_limit
 from support.sitebuild import PROJECT_ROOT, copy_project
 
-from finding_balance.helplines.data import KINDS, HelplineError, load_helplines, parse_helplines, stale_before
+from finding_balance.helplines.data import (
+    KINDS,
+    HelplineError,
+    gap_notes,
+    load_helplines,
+    months_before,
+    parse_helplines,
+    stale_before,
+)
 from finding_balance.helplines.markdown import HelplinesFenceError, fence_kind, render_helplines
 from finding_balance.settings import locale_defaults
 
@@ -29,32 +37,49 @@ TODAY = date(2026, 12, 6)
 
 #: A small valid data file: line numbers in the tables below count from its first line.
 VALID = """\
+public_hosts:
+  - gob.es
+  - gov.ie
 countries:
   - code: ie
     name: Ireland
     lines:
       - name: Example Crisis Line
-        kind: crisis
+        kinds: [crisis, young]
+        ages: {from: 11, to: 19}
         phone: "116 123"
         text:
           number: "50808"
           keyword: TALK
-        web: https://example.org/
-        hours: Day and night
+        web: https://www.example.org/
+        hours: Day and night.
         cost: Free
         serves: Anyone who is struggling.
-        note: It does not show on the bill.
-        source: https://example.org/contact
+        dialling: Press 2 for Irish.
+        note: The service says it does not show on the bill.
+        source: https://help.example.org/contact
+        source_kind: service
+        checked: 2026-11-30
+      - name: Example Abuse Line
+        kinds: [abuse]
+        phone: "*4141"
+        hours_confirmed: false
+        serves: Women.
+        source: https://news.example.net/2026/abuse-line
+        source_kind: report
+        source_date: 2025-01-10
         checked: 2026-11-30
   - code: es
     name: Spain
     lines:
       - name: Example Abuse Line
-        kind: abuse
+        kinds: [abuse, men]
         phone: "016"
         whatsapp: "+34 600 000 016"
+        hours: Day and night
         serves: Women.
-        source: https://example.org/016
+        source: https://www.igualdad.gob.es/016
+        source_kind: public
         checked: 2025-12-06
 """
 
@@ -63,16 +88,25 @@ def test_a_valid_file_gives_plain_data_with_the_addresses_made() -> None:
     countries = parse_helplines(VALID, "fixture.yml", TODAY)
     assert [country["code"] for country in countries] == ["ie", "es"]
     assert countries[0]["anchor"] == "helplines-ie"
-    crisis = countries[0]["lines"][0]
+    assert (countries[0]["file"], countries[0]["line"]) == ("fixture.yml", 5)
+    crisis, report = countries[0]["lines"]
+    assert crisis["kinds"] == ["crisis", "young"]
+    assert (crisis["ages_from"], crisis["ages_to"]) == ("11", "19")
     assert crisis["tel"] == "tel:116123"
-    assert crisis["sms"] == "sms:50808?body=TALK"
+    # No message body: not every phone fills it in; the keyword is written beside the link.
+    assert crisis["sms"] == "sms:50808"
     assert (crisis["text_number"], crisis["text_keyword"]) == ("50808", "TALK")
     assert crisis["checked"] == "2026-11-30"
+    assert (crisis["source_kind"], crisis["source_host"]) == ("service", "help.example.org")
+    # A short code with * is never a tel: link: the page writes it in words.
+    assert (report["tel"], report["dial"], report["hours_unconfirmed"]) == ("", "*4141", "yes")
+    assert report["source_date"] == "2025-01-10"
     abuse = countries[1]["lines"][0]
     assert abuse["whatsapp_url"] == "https://wa.me/34600000016"
+    assert abuse["kinds"] == ["abuse", "men"]
     # Every key is there, empty when not given, so that templates under every engine can test it.
-    assert abuse["hours"] == "" and abuse["sms"] == ""
-    assert all(isinstance(value, str) for value in abuse.values())
+    assert abuse["cost"] == "" and abuse["sms"] == "" and abuse["dialling"] == ""
+    assert all(isinstance(value, str) for key, value in abuse.items() if key != "kinds")
 
 
 def test_twelve_months_is_the_limit() -> None:
@@ -81,34 +115,157 @@ def test_twelve_months_is_the_limit() -> None:
     parse_helplines(VALID, "fixture.yml", TODAY)  # checked 2025-12-06: exactly twelve months, still fresh
     with pytest.raises(HelplineError, match="more than 12 months ago"):
         parse_helplines(VALID, "fixture.yml", date(2026, 12, 7))
+    # The yearly review's report keeps stale entries.
+    assert parse_helplines(VALID, "fixture.yml", date(2027, 12, 7), stale_ok=True)
+
+
+def test_a_report_may_be_24_months_older_than_its_check() -> None:
+    assert months_before(date(2026, 11, 30), 24) == date(2024, 11, 30)
+    assert months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
+    parse_helplines(VALID.replace("source_date: 2025-01-10", "source_date: 2024-11-30"), "fixture.yml", TODAY)
+    with pytest.raises(HelplineError, match="more than 24 months older than checked"):
+        parse_helplines(VALID.replace("source_date: 2025-01-10", "source_date: 2024-11-29"), "fixture.yml", TODAY)
 
 
 INVALID: list[tuple[str, str, str, int, str]] = [
     # (case, text to replace, replacement, line named, words the message must hold)
     (
         "stale",
-        "checked: 2026-11-30",
+        "checked: 2025-12-06",
         "checked: 2024-05-01",
-        17,
-        "'Example Crisis Line' (Ireland): checked 2024-05-01 is more than 12 months ago; open its source again "
-        "(https://example.org/contact), confirm the number",
+        44,
+        "'Example Abuse Line' (Spain): checked 2024-05-01 is more than 12 months ago; open its source again "
+        "(https://www.igualdad.gob.es/016), confirm the number",
     ),
-    ("no source", "        source: https://example.org/contact\n", "", 5, "has no 'source'; add the address of a page"),
-    ("no checked date", "        checked: 2026-11-30\n", "", 5, "has no 'checked'; confirm the number against"),
-    ("checked in the future", "checked: 2026-11-30", "checked: 2027-01-01", 17, "is in the future"),
-    ("checked not a date", "checked: 2026-11-30", "checked: last week", 17, "must be a date written YYYY-MM-DD"),
-    ("source not an address", "source: https://example.org/016", "source: the 016 website", 26, "full address"),
-    ("phone as a number", 'phone: "016"', "phone: 16", 23, "must be text, but it is a number"),
-    ("phone with words", 'phone: "016"', 'phone: "016 or 112"', 23, "may hold only digits"),
-    ("unknown kind", "kind: abuse", "kind: violence", 22, "kind 'violence' is not one of emergency"),
-    ("misspelt key", "hours: Day and night", "horus: Day and night", 12, "'horus' is not a known key"),
-    ("no way to reach it", '        phone: "016"\n        whatsapp: "+34 600 000 016"\n', "", 21, "at least one way"),
-    ("no one it serves", "        serves: Women.\n", "", 21, "has no 'serves'"),
-    ("bad country code", "code: es", "code: Spain", 18, "two-letter country code"),
-    ("country twice", "code: es", "code: ie", 18, "the country 'ie' is listed twice (first at line 2)"),
-    ("keyword of two words", "keyword: TALK", "keyword: TALK NOW", 10, "must be one word"),
-    ("empty serves", "serves: Women.", "serves: '  '", 25, "is empty"),
-    ("not YAML", "    lines:\n      - name: Example Abuse", "    lines:\n    - name: [Example Abuse", 22, ""),
+    ("no source", "        source: https://www.igualdad.gob.es/016\n", "", 36, "has no 'source'; add the address of a"),
+    ("no source kind", "        source_kind: public\n", "", 36, "has no 'source_kind'; say what the source is"),
+    ("no checked date", "        checked: 2025-12-06\n", "", 36, "has no 'checked'; confirm the number against"),
+    ("checked in the future", "checked: 2025-12-06", "checked: 2027-01-01", 44, "is in the future"),
+    ("checked not a date", "checked: 2025-12-06", "checked: last week", 44, "must be a date written YYYY-MM-DD"),
+    ("source not an address", "source: https://www.igualdad.gob.es/016", "source: the 016 website", 42, "full address"),
+    (
+        "source host with a trailing dot",
+        "source: https://www.igualdad.gob.es/016",
+        "source: https://www.igualdad.gob.es./016",
+        42,
+        "must be a full address (https://...) with no trailing dot",
+    ),
+    (
+        "web host with a trailing dot",
+        "web: https://www.example.org/",
+        "web: https://www.example.org./",
+        15,
+        "no trailing dot",
+    ),
+    ("phone as a number", 'phone: "016"', "phone: 16", 38, "must be text, but it is a number"),
+    ("phone with words", 'phone: "016"', 'phone: "016 or 112"', 38, "may hold only digits"),
+    ("old kind key", "kinds: [abuse, men]", "kind: abuse", 37, "'kind' is no longer read; write kinds: with a list"),
+    ("kinds not a list", "kinds: [abuse, men]", "kinds: abuse", 37, "kinds must be a list"),
+    ("unknown kind", "kinds: [abuse, men]", "kinds: [abuse, violence]", 37, "kind 'violence' is not one of emergency"),
+    ("kind twice", "kinds: [abuse, men]", "kinds: [abuse, abuse]", 37, "the kind 'abuse' is listed twice"),
+    ("misspelt key", "hours: Day and night.", "horus: Day and night.", 16, "'horus' is not a known key"),
+    ("no hours", "        hours: Day and night\n", "", 36, "has no 'hours'; write the hours its source states"),
+    (
+        "hours confirmed true",
+        "hours_confirmed: false",
+        "hours_confirmed: true",
+        27,
+        "hours_confirmed may only be false",
+    ),
+    (
+        "hours and hours not confirmed",
+        "        hours: Day and night\n",
+        "        hours: Day and night\n        hours_confirmed: false\n",
+        41,
+        "give hours or hours_confirmed: false, not both",
+    ),
+    ("young without ages", "        ages: {from: 11, to: 19}\n", "", 9, "is for young people but has no 'ages'"),
+    (
+        "ages upside down",
+        "ages: {from: 11, to: 19}",
+        "ages: {from: 19, to: 11}",
+        10,
+        "ages from 19 is above ages to 11",
+    ),
+    ("ages in words", "ages: {from: 11, to: 19}", "ages: {from: eleven}", 10, "must be a whole number of years"),
+    ("no way to reach it", '        phone: "016"\n        whatsapp: "+34 600 000 016"\n', "", 36, "at least one way"),
+    ("no one it serves", "        serves: Women.\n", "", 24, "has no 'serves'"),
+    ("bad country code", "code: es", "code: Spain", 33, "two-letter country code"),
+    ("country twice", "code: es", "code: ie", 33, "the country 'ie' is listed twice (first at line 5)"),
+    ("keyword of two words", "keyword: TALK", "keyword: TALK NOW", 14, "must be one word"),
+    ("empty serves", "serves: Women.", "serves: '  '", 28, "is empty"),
+    ("not YAML", "    lines:\n      - name: Example Abuse", "    lines:\n    - name: [Example Abuse", 37, ""),
+    # The evidence standard.
+    (
+        "encyclopedia",
+        "source: https://www.igualdad.gob.es/016",
+        "source: https://es.wikipedia.org/wiki/016",
+        42,
+        "'Example Abuse Line' (Spain): source es.wikipedia.org is an encyclopedia, blog, personal site or directory, "
+        "which is never evidence",
+    ),
+    ("blog", "source: https://www.igualdad.gob.es/016", "source: https://ayuda.blogspot.com/016", 42, "never evidence"),
+    (
+        "directory",
+        "source: https://www.igualdad.gob.es/016",
+        "source: https://findahelpline.com/es",
+        42,
+        "never evidence",
+    ),
+    (
+        "undated report",
+        "        source_date: 2025-01-10\n",
+        "",
+        30,
+        "'Example Abuse Line' (Ireland): a report needs source_date: the date the report was published",
+    ),
+    (
+        "old report",
+        "source_date: 2025-01-10",
+        "source_date: 2018-06-01",
+        31,
+        "the report of 2018-06-01 is more than 24 months older than checked (2026-11-30)",
+    ),
+    ("report after its check", "source_date: 2025-01-10", "source_date: 2026-12-01", 31, "is after checked"),
+    (
+        "source date of a page",
+        "        checked: 2025-12-06\n",
+        "        source_date: 2025-01-01\n        checked: 2025-12-06\n",
+        44,
+        "source_date is only for reports",
+    ),
+    (
+        "service on another host",
+        "source: https://help.example.org/contact",
+        "source: https://example.com/contact",
+        22,
+        "source_kind is service, but the source is on example.com; its host must be example.org (the entry's web)",
+    ),
+    (
+        "service without a website",
+        "source_kind: public",
+        "source_kind: service",
+        43,
+        "add web: with the service's own site",
+    ),
+    (
+        "public host not listed",
+        "source: https://www.igualdad.gob.es/016",
+        "source: https://www.igualdad.gob.mx/016",
+        43,
+        "source_kind is public, but www.igualdad.gob.mx is not in public_hosts",
+    ),
+    (
+        "public page called a report",
+        "source: https://news.example.net/2026/abuse-line",
+        "source: https://www.hse.gov.ie/abuse-line",
+        30,
+        "is a public body's own page, not a report; write source_kind: public",
+    ),
+    ("public host with a path", "  - gov.ie\n", "  - gov.ie/help\n", 3, "must be a bare host"),
+    ("public host an encyclopedia", "  - gov.ie\n", "  - wikipedia.org\n", 3, "never evidence"),
+    ("unknown source kind", "source_kind: public", "source_kind: ministry", 43, "source_kind 'ministry' is not one of"),
+    ("whatsapp short code", 'whatsapp: "+34 600 000 016"', 'whatsapp: "*016"', 39, "cannot hold * or #"),
 ]
 
 

@@ -288,20 +288,37 @@ STALE_HELPLINES = """countries:
     name: Ireland
     lines:
       - name: Example Line
-        kind: crisis
+        kinds: [crisis]
         phone: "116 123"
+        web: https://example.org/
+        hours: Day and night
         serves: Anyone.
         source: https://example.org/contact
+        source_kind: service
         checked: 2020-01-31
 """
+#: The same line resting on an encyclopedia, checked today: never evidence.
+ENCYCLOPEDIA_HELPLINES = STALE_HELPLINES.replace("https://example.org/contact", "https://en.wikipedia.org/wiki/X")
+HELPLINE_MISTAKES = {
+    "stale": (
+        STALE_HELPLINES,
+        "helplines/en.yml:14: 'Example Line' (Ireland): checked 2020-01-31 is more than 12 months ago",
+    ),
+    "encyclopedia": (
+        ENCYCLOPEDIA_HELPLINES,
+        "helplines/en.yml:12: 'Example Line' (Ireland): source en.wikipedia.org is an encyclopedia",
+    ),
+}
 
 
+@pytest.mark.parametrize("mistake", list(HELPLINE_MISTAKES))
 @pytest.mark.parametrize("engine", ["mkdocs", *ENGINES])
-def test_a_stale_helpline_stops_every_engine(tmp_path: Path, engine: str) -> None:
+def test_a_helpline_mistake_stops_every_engine(tmp_path: Path, engine: str, mistake: str) -> None:
+    data, expected = HELPLINE_MISTAKES[mistake]
     project = copy_project(tmp_path / "project")
-    (project / "helplines" / "en.yml").write_text(STALE_HELPLINES, encoding="utf-8")
+    (project / "helplines" / "en.yml").write_text(data, encoding="utf-8")
     result = site_build(project, tmp_path / "site", site_url="https://example.org/", engine=engine)
     assert result.returncode != 0
-    expected = "helplines/en.yml:10: 'Example Line' (Ireland): checked 2020-01-31 is more than 12 months ago"
     assert expected in result.stderr
+    assert sum(line.startswith("ERROR") for line in result.stderr.splitlines()) >= 1
     assert "Traceback" not in result.stderr
