@@ -89,7 +89,7 @@ def verify_command(
     for result in results:
         numbers = ", ".join(result["numbers"]) or "-"
         print(
-            f"{result['status']:<16} {result['file']}: {result['name']} ({result['country']}), {numbers}: "
+            f"{result['status']:<18}{result['file']}: {result['name']} ({result['country']}), {numbers}: "
             f"{result['detail']} [{result['source']}]",
             file=out,
         )
