@@ -548,8 +548,10 @@ def test_the_help_page_lists_every_country_with_working_links(built_site: BuiltS
     # No tel: link holds * or #, and no text link a message body.
     assert all(re.fullmatch(r"tel:\+?\d+", link["href"]) for link in soup.select("a[href^='tel:']"))
     assert all(re.fullmatch(r"sms:\+?\d+", link["href"]) for link in soup.select("a[href^='sms:']"))
-    # Without a script, the chooser stays hidden and every country is shown.
-    assert soup.select_one("[data-fb-helplines-chooser]").has_attr("hidden")
+    # What needs the script is shown by the stylesheet where scripts run (nothing moves when the script
+    # arrives); without a script every country is shown (in the browser: the test after next).
+    assert "fb-helplines__needs-script" in soup.select_one("[data-fb-helplines-chooser]")["class"]
+    assert all("fb-helplines__needs-script" in row["class"] for row in soup.select("[data-fb-helplines-card-row]"))
     assert not any(block.has_attr("hidden") for block in soup.select("[data-fb-country]"))
     # The country choice comes first, before the emergency section.
     assert soup.select_one("[data-fb-helplines-choice]").find_next("h2")["id"] == "emergency"
@@ -643,6 +645,7 @@ def test_without_javascript_every_country_is_shown(browser: Browser, built_site:
         page = context.new_page()
         page.goto(f"{built_site.base_url}es/help/")
         expect(page.get_by_label("Tu país")).to_be_hidden()
+        expect(page.locator("[data-fb-helplines-card]").first).to_be_hidden()
         countries = real_data("es")
         for country in countries:
             expect(page.locator(f"h3#helplines-{country['code']}")).to_be_visible()

@@ -61,14 +61,26 @@
     window.print();
   }
 
+  // The stylesheet shows what needs the script where scripts run; a browser that does not know
+  // that media feature gets it shown here. Nothing else changes on the page as it loads.
+  var SHOWN_BY_CSS = Boolean(window.matchMedia && window.matchMedia("(scripting: enabled)").matches);
+
+  function reveal(root) {
+    if (SHOWN_BY_CSS) return;
+    root.querySelectorAll(".fb-helplines__needs-script").forEach(function (part) {
+      part.setAttribute("data-fb-shown", "");
+    });
+  }
+
   function setUp() {
     document.querySelectorAll("[data-fb-helplines-choice]:not([data-fb-helplines-ready])").forEach(function (choice) {
       var select = choice.querySelector("[data-fb-helplines-select]");
-      select.value = "";
       select.addEventListener("change", function () {
         show(choice, select.value);
       });
-      choice.querySelector("[data-fb-helplines-chooser]").hidden = false;
+      // A choice made before the script arrived (or kept by the browser's back button) applies now.
+      if (select.value) show(choice, select.value);
+      reveal(choice);
       choice.setAttribute("data-fb-helplines-ready", "");
     });
     document.querySelectorAll("[data-fb-helplines]:not([data-fb-helplines-ready])").forEach(function (list) {
@@ -76,9 +88,7 @@
         var button = event.target.closest("[data-fb-helplines-card]");
         if (button) printCard(list, button.getAttribute("data-fb-helplines-card"));
       });
-      list.querySelectorAll("[data-fb-helplines-card-row]").forEach(function (row) {
-        row.hidden = false;
-      });
+      reveal(list);
       list.setAttribute("data-fb-helplines-ready", "");
     });
   }
