@@ -302,11 +302,11 @@ ENCYCLOPEDIA_HELPLINES = STALE_HELPLINES.replace("https://example.org/contact", 
 HELPLINE_MISTAKES = {
     "stale": (
         STALE_HELPLINES,
-        "helplines/en.yml:14: 'Example Line' (Ireland): checked 2020-01-31 is more than 12 months ago",
+        "helplines/en.yml:13: 'Example Line' (Ireland): checked 2020-01-31 is more than 12 months ago",
     ),
     "encyclopedia": (
         ENCYCLOPEDIA_HELPLINES,
-        "helplines/en.yml:12: 'Example Line' (Ireland): source en.wikipedia.org is an encyclopedia",
+        "helplines/en.yml:11: 'Example Line' (Ireland): source en.wikipedia.org is an encyclopedia",
     ),
 }
 
