@@ -404,6 +404,7 @@ def test_a_line_shows_its_hours_ages_dialling_and_evidence() -> None:
     # The plain card keeps what to press or say after dialling.
     card = soup.select_one('template[data-fb-card="ie"]').get_text(" ", strip=True)
     assert "When you call: Press 2 for Irish." in card and "Dial *4141" in card
+    assert "(Day and night)" in card and ".." not in card
     young = fixture_soup("young").get_text(" ", strip=True)
     assert "Example Crisis Line (Ages: 11 to 19)" in young
 
