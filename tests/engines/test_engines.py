@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -322,3 +323,19 @@ def test_a_helpline_mistake_stops_every_engine(tmp_path: Path, engine: str, mist
     assert expected in result.stderr
     assert sum(line.startswith("ERROR") for line in result.stderr.splitlines()) >= 1
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", *ENGINES])
+def test_every_engine_reports_the_gaps_it_filled_without_failing(tmp_path: Path, engine: str) -> None:
+    """A country with no line of a kind: the page shows the fallback sentence, and the build says so in
+    an INFO line that does not fail ``--strict``."""
+    project = copy_project(tmp_path / "project")
+    fresh = STALE_HELPLINES.replace("2020-01-31", date.today().isoformat())
+    (project / "helplines" / "en.yml").write_text(fresh, encoding="utf-8")
+    result = site_build(project, tmp_path / "site", site_url="https://example.org/", engine=engine)
+    assert result.returncode == 0, result.stderr
+    note = (
+        "helplines/en.yml:2: Ireland (ie): no line for emergency, abuse, men, lgbtq, young, behaviour; the help "
+        "page shows that section's fallback sentence instead"
+    )
+    assert sum(note in line and line.startswith("INFO") for line in result.stderr.splitlines()) == 1, result.stderr
