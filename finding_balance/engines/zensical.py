@@ -125,6 +125,8 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
             redirects=checked.settings.redirects,
             style_hashes=theme_style_hashes(edition.site_dir),
             qr_cache=cache_file(edition.config_file),
+            theme_dir=edition.custom_dir,
+            config_name=edition.config_file.name,
         ),
         quizzes=checked.quizzes,
     )

@@ -107,9 +107,10 @@ def has_directory(html: str) -> bool:
     return PLACEHOLDER.search(html) is not None
 
 
-def template() -> jinja2.Template:
-    """The list's template (``finding_balance/theme/partials/counsellors-list.html``), compiled once a process."""
-    return environment().get_template(TEMPLATE_NAME)
+def template(theme_dir: str | None = None) -> jinja2.Template:
+    """The list's template (``finding_balance/theme/partials/counsellors-list.html``, or the site's own
+    in ``theme_dir``, its ``custom_dir``), compiled once a process."""
+    return environment(theme_dir).get_template(TEMPLATE_NAME)
 
 
 def listed(entries: list[DirectoryEntry], own_source: str) -> list[DirectoryEntry]:
@@ -118,9 +119,15 @@ def listed(entries: list[DirectoryEntry], own_source: str) -> list[DirectoryEntr
 
 
 def with_directory(
-    html: str, entries: list[DirectoryEntry], own_source: str, words: dict[str, Any], pack_address: str = ""
+    html: str,
+    entries: list[DirectoryEntry],
+    own_source: str,
+    words: dict[str, Any],
+    pack_address: str = "",
+    theme_dir: str | None = None,
 ) -> str:
     """The counsellors page ``html`` with the list of ``entries`` (its own page and the pack page left
-    out) in place; with ``pack_address`` (the edition's pack page), its filters and pack panel too."""
-    listing = template().render(entries=listed(entries, own_source), words=words, pack_address=pack_address)
+    out) in place; with ``pack_address`` (the edition's pack page), its filters and pack panel too.
+    ``theme_dir``: the site's own theme folder, whose templates win over ours."""
+    listing = template(theme_dir).render(entries=listed(entries, own_source), words=words, pack_address=pack_address)
     return PLACEHOLDER.sub(lambda _: listing, html, count=1)
