@@ -195,9 +195,10 @@ QUIZ_EXTENSION = "finding_balance.quiz.markdown"
 
 
 def check_extension_order(listed: Any, files: EditionFiles = DEFAULT_FILES) -> None:
-    """The config's ``markdown_extensions`` (names, or mappings of a name to its options) hold the quiz
-    extension after superfences; raises ``AuthorError`` naming the config file."""
-    entries = listed if isinstance(listed, list) else []
+    """The config's ``markdown_extensions`` (a mapping of names to options, or a list of names and such
+    mappings, as MkDocs reads it) hold the quiz extension after superfences; raises ``AuthorError``
+    naming the config file."""
+    entries = [listed] if isinstance(listed, Mapping) else listed if isinstance(listed, list) else []
     extensions = [name for entry in entries for name in (entry if isinstance(entry, Mapping) else [entry])]
     problem = order_problem([str(name) for name in extensions], QUIZ_EXTENSION, files.config)
     if problem:

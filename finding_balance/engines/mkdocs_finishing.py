@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 
 from finding_balance.editions import nav_pages
 from finding_balance.engines.mkdocs_errors import stopping_the_build
+from finding_balance.engines.options import FindingBalanceConfig
 from finding_balance.site.finish import SiteContext, SiteFinisher
 from finding_balance.site.parallel import FinisherProcess, parallel_finisher
 from finding_balance.site.qr_cache import cache_file
@@ -52,7 +53,8 @@ class Finishing:
         if self.serving:
             log.info("mkdocs serve: pages get no Content Security Policy (its live-reload script is inline).")
 
-    def on_pre_build(self, config: MkDocsConfig) -> None:
+    def on_pre_build(self, config: MkDocsConfig, options: FindingBalanceConfig | None = None) -> None:
+        options = options or FindingBalanceConfig()
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         context = SiteContext(
             site_dir=Path(config.site_dir),
@@ -65,11 +67,13 @@ class Finishing:
             extra=dict(config.extra),
             redirects=tuple(config.extra["anchor_redirects"]),
             serving=self.serving,
-            qr_cache=cache_file(config_file),
+            qr_cache=cache_file(config_file, options.cache_dir),
             theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
             config_name=config_file.name,
         )
-        self.finisher = parallel_finisher(context, SiteFinisher(context))
+        self.finisher = parallel_finisher(
+            context, SiteFinisher(context), at_least=options.second_core_at, one_process=options.one_process
+        )
 
     def _current(self) -> SiteFinisher | FinisherProcess:
         if self.finisher is None:  # only if another plugin builds pages without the build's events
