@@ -1,4 +1,4 @@
-"""Zensical: it reads ``mkdocs.yml`` and the Markdown extensions, but no hooks and no plugins of ours.
+"""Zensical: it reads ``mkdocs.yml`` and the Markdown extensions, but no plugins, ours included.
 
 So the build command does around it what our plugin does under MkDocs:
 

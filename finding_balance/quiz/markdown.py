@@ -7,7 +7,7 @@ Listed in ``mkdocs.yml`` under ``markdown_extensions``, after ``pymdownx.superfe
       - finding_balance.quiz.markdown
 
 Any engine that converts pages with Python-Markdown and that list loads it: MkDocs and ProperDocs
-(page by page, our hooks around them), Zensical (which runs no hooks). It registers a ``quiz`` fence
+(page by page, our plugin around them), Zensical (which runs no plugins). It registers a ``quiz`` fence
 with superfences, which already knows nesting (a quiz in an admonition is a quiz; a quiz example
 inside a ```` ````markdown ```` fence stays an example).
 
