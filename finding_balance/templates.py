@@ -9,6 +9,8 @@ command names it as the custom folder. A site's own ``custom_dir`` goes before i
 templates and for ours alike: ``environment(custom_dir)`` looks there first, so a site that puts its
 own ``partials/quiz.html`` in its ``custom_dir`` sees it in every quiz, under every engine.
 ``template_digest`` is what a cache of rendered markup keys on: the text of the templates actually used.
+``shared_mark`` is the text of a mark that the engine's templates write and our passes look for (a
+placeholder, a bundle's address), from the one partial that writes it (``MARKS_TEMPLATE``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,18 @@ def environment(custom_dir: str | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+
+
+#: The partial whose macros write every mark shared by the templates and our Python code.
+MARKS_TEMPLATE = "partials/placeholders.html"
+
+
+@cache
+def shared_mark(name: str, *arguments: str) -> str:
+    """What the macro ``name`` of ``MARKS_TEMPLATE`` writes with ``arguments`` (the package's own
+    partial: the marks are a contract between our templates and our code, not a site's to change)."""
+    macro = getattr(environment().get_template(MARKS_TEMPLATE).module, name)
+    return str(macro(*arguments))
 
 
 def template_digest(names: Iterable[str], custom_dir: str | None = None) -> str:

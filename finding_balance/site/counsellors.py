@@ -2,7 +2,8 @@
 
 Each built page is read once (``finding_balance.outline``): its one-line summary, reading time,
 sections and quizzes. ``finding_balance/theme/counsellors.html``, the template that ``docs/counsellors.md`` names
-in its front matter, leaves a placeholder (``<div class="fb-directory" data-fb-directory>``) after the
+in its front matter, leaves a placeholder (``<div class="fb-directory" data-fb-directory>``, written by
+``partials/placeholders.html`` for both sides) after the
 page's own text; this pass renders ``finding_balance/theme/partials/counsellors-list.html`` into it. Adding a
 page, a section or a quiz updates the list with no hand editing. Every address is a full one
 (``site_url`` + page + ``#anchor``), ready to paste into an email. Each item also carries its pack id
@@ -23,7 +24,7 @@ import jinja2
 
 from finding_balance.outline import Outline
 from finding_balance.site.pack_ids import PACK_PAGE, pack_id
-from finding_balance.templates import environment
+from finding_balance.templates import environment, shared_mark
 
 #: How a counsellor would name each type of quiz.
 QUIZ_KINDS = {"scale": "rating", "checklist": "checklist", "choice": "choices", "prompt": "questions"}
@@ -99,7 +100,8 @@ def in_order(entries: dict[str, DirectoryEntry], order: list[str]) -> list[Direc
     return sorted(entries.values(), key=lambda entry: (ranked.get(entry.source, len(ranked)), entry.source))
 
 
-PLACEHOLDER = re.compile(r'<div class="fb-directory" data-fb-directory></div>')
+#: Where ``counsellors.html`` leaves room for the list (``partials/placeholders.html``, ``directory``).
+PLACEHOLDER = re.compile(re.escape(shared_mark("directory")))
 TEMPLATE_NAME = "partials/counsellors-list.html"
 
 
