@@ -52,8 +52,10 @@ class _Text(c.BaseConfigOption[str]):
         self.default = default
 
     def run_validation(self, value: object) -> str:
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str):
             raise base.ValidationError(f"must be the path of a folder, not {kind(value)}")
+        if not value.strip():
+            raise base.ValidationError("is empty; write the path of a folder or leave the option out")
         return value.strip()
 
 

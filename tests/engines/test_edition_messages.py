@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from support.sitebuild import site_build, small_project
 
+from finding_balance.engines.options import options_of
+
 ENGINES = ("mkdocs", "properdocs", "zensical")
 PAGE_WITH_A_BAD_LINK = """---
 description: Una página de prueba.
@@ -109,3 +111,24 @@ def test_a_wrong_plugin_option_names_the_config_and_the_option(tmp_path: Path, e
     assert result.returncode != 0
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"cache_dir": ""}, "plugins.finding-balance.cache_dir is empty"),
+        ({"second_core_at": True}, "plugins.finding-balance.second_core_at must be a whole number of pages, 1 or more"),
+        ({"second_core_at": 0}, "plugins.finding-balance.second_core_at must be a whole number of pages, 1 or more"),
+        ({"cach_dir": "x"}, "plugins.finding-balance.cach_dir is not an option of the plugin"),
+    ],
+)
+def test_the_options_are_read_as_mkdocs_reads_them(given: dict[str, object], message: str) -> None:
+    """What the build command reads for Zensical, with the same checks: defaults, then each wrong value."""
+    config = Path("/site/mkdocs.es.yml")
+    defaults = options_of({"plugins": ["search", "finding-balance"]}, config)
+    assert (defaults.cache_dir, defaults.second_core_at, defaults.one_process) == (".cache/finding-balance", 40, False)
+    chosen = options_of({"plugins": [{"finding-balance": {"second_core_at": 3, "one_process": True}}]}, config)
+    assert (chosen.second_core_at, chosen.one_process) == (3, True)
+    with pytest.raises(ValueError) as caught:
+        options_of({"plugins": [{"finding-balance": given}]}, config)
+    assert str(caught.value).startswith(f"mkdocs.es.yml: {message}")
