@@ -5,7 +5,8 @@ loads it. An empty fence becomes every country's helplines (``extra.helplines``,
 edition's data file by ``finding_balance.helplines.data``), each country under a heading with its
 own anchor, with a country chooser for readers whose browser runs scripts. A fence whose body is
 ``kind: crisis`` becomes a short list of that kind of line in each country, for the section of the
-page about it. The markup is ``finding_balance/theme/partials/helplines.html``.
+page about it. The markup is ``finding_balance/theme/partials/helplines.html``, or the site's own
+in its ``custom_dir``.
 """
 
 from __future__ import annotations
@@ -59,14 +60,17 @@ def format_date(iso: str, words: Mapping[str, str]) -> str:
     )
 
 
-def render_helplines(countries: list[dict[str, Any]], words: Mapping[str, str], kind: str | None = None) -> str:
-    """The HTML of a helplines fence: every country (``kind`` ``None``) or the lines of one kind."""
+def render_helplines(
+    countries: list[dict[str, Any]], words: Mapping[str, str], kind: str | None = None, theme_dir: str | None = None
+) -> str:
+    """The HTML of a helplines fence: every country (``kind`` ``None``) or the lines of one kind.
+    ``theme_dir``: the site's own theme folder, whose ``partials/helplines.html`` wins over ours."""
     shown = countries if kind is None else countries_of_kind(countries, kind)
     if kind is not None and not shown:
         return ""
     script_words = json.dumps({key: words[key] for key in SCRIPT_WORDS}, ensure_ascii=False, separators=(",", ":"))
     return (
-        environment()
+        environment(theme_dir)
         .get_template(TEMPLATE_NAME)
         .render(
             countries=shown,
@@ -90,7 +94,7 @@ class HelplinesExtension(Extension):
             words = extra.get("words") or locale_defaults(context.language)["words"]
             kind = fence_kind(src)
             try:
-                return render_helplines(list(extra.get("helplines") or []), words, kind)
+                return render_helplines(list(extra.get("helplines") or []), words, kind, context.theme_dir)
             except Exception as error:  # superfences would show the fence as code and carry on
                 raise HelplinesFenceError(f"the helplines could not be rendered: {error}") from error
 
