@@ -10,7 +10,7 @@
 
 The editions are ``mkdocs.yml`` (written to ``site/``) and every ``mkdocs.<lang>.yml`` beside it
 (``site/<lang>/``, its ``site_url`` the main one plus ``<lang>/``). MkDocs and ProperDocs build with
-our hooks; Zensical through ``finding_balance.engines.zensical``. ``check`` runs the check before the
+our plugin; Zensical through ``finding_balance.engines.zensical``. ``check`` runs the check before the
 build alone. ``serve`` builds with MkDocs, serves ``site/`` on localhost and builds again when a
 source changes. ``new`` writes a new microsite (``finding_balance.new_site``); ``urls`` adds a build's
 new page, section and quiz addresses to the list of published addresses (``finding_balance.gates.addresses``);

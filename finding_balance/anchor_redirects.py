@@ -41,7 +41,7 @@ class AnchorRedirect:
 
 
 def _fail(problem: str) -> SettingsError:
-    return SettingsError(f"mkdocs.yml: {one_line(problem)}.")
+    return SettingsError(f"{one_line(problem)}.")
 
 
 def parse_anchor_redirects(raw: Any) -> list[AnchorRedirect]:

@@ -1,11 +1,12 @@
-"""The check before the build: every authoring mistake in ``docs/`` and ``mkdocs.yml``, engine-free.
+"""The check before the build: every authoring mistake in an edition's pages and config, engine-free.
 
 One pass over an edition's config and Markdown files finds what would otherwise stop (or silently
 spoil) a build: our ``extra:`` settings, ``extra.anchor_redirects``, and every quiz (its YAML, keys
 and ranges, ids used twice across the site, links to pages that do not exist or that use a refused
-scheme). Each problem is one line naming the file and the line: ``docs/trust.md:74: quiz 'x': ...``.
+scheme). Each problem is one line naming the file and the line: ``docs/trust.md:74: quiz 'x': ...``,
+the edition's own files (``docs-es/``, ``mkdocs.es.yml``: ``finding_balance.messages.EditionFiles``).
 
-Under MkDocs and ProperDocs the hooks run it page by page as MkDocs reads the pages (and the
+Under MkDocs and ProperDocs the plugin runs it page by page as MkDocs reads the pages (and the
 settings when the build starts); for Zensical the build command runs ``check_edition`` first.
 """
 
@@ -20,6 +21,8 @@ from typing import Any, NamedTuple
 from finding_balance.anchor_redirects import AnchorRedirect, parse_anchor_redirects
 from finding_balance.editions import Edition
 from finding_balance.errors import AuthorError
+from finding_balance.fence_extension import order_problem
+from finding_balance.messages import DEFAULT_FILES, EditionFiles, edition_files
 from finding_balance.page_context import PageContext
 from finding_balance.quiz.links import link_target, resolve_link
 from finding_balance.quiz.memo import QuizMemo
@@ -74,6 +77,8 @@ def check_page(
     renderer = renderer or (memo.renderer if memo else TextRenderer())
     existing = pages if isinstance(pages, set | frozenset) else set(pages)
     text = text.replace("\r\n", "\n").removeprefix("\ufeff")
+    # The docs folder as the author knows it: ``docs-es/`` for ``docs-es/trust.md``.
+    docs_folder = display_path.removesuffix(source) if display_path.endswith(source) else "docs/"
     try:
         blocks = find_quiz_blocks(text)
     except QuizError as error:
@@ -96,7 +101,7 @@ def check_page(
         def check_link(href: str) -> str:
             target = link_target(source, href)
             if target is not None and target[0] not in existing:
-                raise LinkError(f"the link '{href}' goes to docs/{target[0]}, which does not exist")
+                raise LinkError(f"the link '{href}' goes to {docs_folder}{target[0]}, which does not exist")
             return href if context is None else resolve_link(context, href)
 
         texts, problems = render_texts(quiz, renderer, check_link)
@@ -138,16 +143,18 @@ def check_settings(
     untranslated: Iterable[str] = (),
     site_name: str = "",
     base: Path | None = None,
+    files: EditionFiles = DEFAULT_FILES,
 ) -> CheckedSettings:
     """Our ``extra:`` settings checked and completed, once a build; raises ``AuthorError`` naming the
     key (or the helplines file and line). ``base`` is the config's folder, where the helplines file is
     found. With ``pages`` (every file of the docs folder), the pages that anchor redirects name must
-    exist (else ``check_redirect_pages`` checks them once the engine lists the pages)."""
+    exist (else ``check_redirect_pages`` checks them once the engine lists the pages). Messages name
+    the edition's ``files``."""
     missing = list(untranslated)
     if missing:
         raise AuthorError(
             [
-                f"mkdocs.yml: {missing[0]} is set for another language, but not for '{language}': give this "
+                f"{files.config}: {missing[0]} is set for another language, but not for '{language}': give this "
                 f"edition's own under {missing[0]} in its config (for example mkdocs.{language}.yml)."
             ]
         )
@@ -157,26 +164,45 @@ def check_settings(
             tuple(parse_anchor_redirects(extra.get("anchor_redirects"))),
         )
     except SettingsError as error:
-        raise AuthorError([str(error)]) from None
+        raise AuthorError([error.naming(files.config)]) from None
     if pages is not None:
-        check_redirect_pages(checked.redirects, pages)
+        check_redirect_pages(checked.redirects, pages, files)
     return checked
 
 
-def check_redirect_pages(redirects: Iterable[AnchorRedirect], pages: Iterable[str]) -> None:
+def check_redirect_pages(
+    redirects: Iterable[AnchorRedirect], pages: Iterable[str], files: EditionFiles = DEFAULT_FILES
+) -> None:
     """The pages that anchor redirects name must exist among ``pages`` (the docs folder's files);
-    raises ``AuthorError`` naming the redirect."""
+    raises ``AuthorError`` naming the redirect in the edition's config (``files``)."""
     existing = set(pages)
     for redirect in redirects:
         if redirect.page not in existing:
             raise AuthorError(
                 [
-                    f"mkdocs.yml: {redirect.name}: docs/{redirect.page} does not exist; when a whole page moves, "
+                    f"{files.config}: {redirect.name}: {files.page(redirect.page)} does not exist; "
+                    "when a whole page moves, "
                     "redirect it under plugins.redirects.redirect_maps, then redirect its anchors from the new page."
                 ]
             )
         if redirect.target_page not in existing:
-            raise AuthorError([f"mkdocs.yml: {redirect.name}: the target docs/{redirect.target_page} does not exist."])
+            target = files.page(redirect.target_page)
+            raise AuthorError([f"{files.config}: {redirect.name}: the target {target} does not exist."])
+
+
+#: The extension every edition lists after superfences (``finding_balance.fence_extension``).
+QUIZ_EXTENSION = "finding_balance.quiz.markdown"
+
+
+def check_extension_order(listed: Any, files: EditionFiles = DEFAULT_FILES) -> None:
+    """The config's ``markdown_extensions`` (a mapping of names to options, or a list of names and such
+    mappings, as MkDocs reads it) hold the quiz extension after superfences; raises ``AuthorError``
+    naming the config file."""
+    entries = [listed] if isinstance(listed, Mapping) else listed if isinstance(listed, list) else []
+    extensions = [name for entry in entries for name in (entry if isinstance(entry, Mapping) else [entry])]
+    problem = order_problem([str(name) for name in extensions], QUIZ_EXTENSION, files.config)
+    if problem:
+        raise AuthorError([problem])
 
 
 def docs_files(docs_dir: Path) -> list[str]:
@@ -198,7 +224,9 @@ def check_edition(edition: Edition) -> CheckedEdition:
     existing = frozenset(files)
     site_name = str(edition.raw.get("site_name") or "")
     base = edition.config_file.parent
-    settings = check_settings(edition.extra, files, edition.language, edition.untranslated, site_name, base)
+    names = edition_files(edition.config_file, edition.docs_dir)
+    check_extension_order(edition.raw.get("markdown_extensions"), names)
+    settings = check_settings(edition.extra, files, edition.language, edition.untranslated, site_name, base, names)
     default_scale = scale_labels(settings.extra["quiz"])
     seen = QuizIds()
     renderer = TextRenderer()

@@ -5,7 +5,7 @@ describe one edition of the site. The check before the build and the passes over
 need a few of their values; this module reads them as MkDocs would: ``INHERIT`` merged (mappings
 deeply, anything else replaced), ``!ENV`` resolved, other Python tags kept as their names.
 
-Read by the build command, for Zensical and for ``check``; under MkDocs and ProperDocs the hooks take
+Read by the build command, for Zensical and for ``check``; under MkDocs and ProperDocs the plugin takes
 the same values from MkDocs' own config instead.
 """
 

@@ -4,14 +4,18 @@ A build error names the file, the line and what is wrong on one line. Text the a
 label, a misspelt key, a setting's value) may hold line breaks, control or right-to-left characters,
 or run to thousands of characters; quoted as it is, it would break or garble that line. ``one_line``
 escapes what would; ``shown`` also shortens, and ``kind`` says what a value is, in an author's words:
-the one way every message describes a wrong value (quizzes, settings, helplines).
+the one way every message describes a wrong value (quizzes, settings, helplines). ``EditionFiles``
+is how every message names the edition's config file and docs folder.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 #: Characters written as escapes (``\n``, ``\x07``, ``\u202e``): line breaks and separators, control
@@ -72,3 +76,27 @@ def shown(value: Any, limit: int = 60) -> str:
     if isinstance(value, int | float):
         return shorten(str(value), limit)
     return kind(value)
+
+
+@dataclass(frozen=True)
+class EditionFiles:
+    """How a message names an edition's own files, as its author sees them from the config's folder:
+    the config file (``mkdocs.es.yml`` for the Spanish edition) and the docs folder (``docs-es``).
+    A message about a setting or a page names these, never ``mkdocs.yml`` and ``docs/`` by habit."""
+
+    config: str = "mkdocs.yml"
+    docs: str = "docs"
+
+    def page(self, source: str) -> str:
+        """The file ``source`` (relative to the docs folder) as a message names it: ``docs-es/trust.md``."""
+        return f"{self.docs}/{source}"
+
+
+def edition_files(config_file: Path, docs_dir: Path) -> EditionFiles:
+    """The names of an edition's config file and docs folder, the folder relative to the config's."""
+    docs = os.path.relpath(docs_dir, config_file.parent).replace(os.sep, "/")
+    return EditionFiles(config_file.name, docs)
+
+
+#: The main edition's files as MkDocs names them by default: what a message says when no edition is known.
+DEFAULT_FILES = EditionFiles()

@@ -5,7 +5,8 @@ page's file (to make links relative), the edition's ``extra`` (wording, helpline
 No engine event hands them over: they come from the Markdown instance being converted, which MkDocs
 and ProperDocs give a ``relpath`` tree processor and Zensical a ``rendering_context`` preprocessor.
 The plugin (``finding_balance/engines/mkdocs_quizzes.py``) makes the same context with
-``mkdocs_page_context``, so that the check and the fence see a page alike.
+``mkdocs_page_context``, so that the check and the fence see a page alike. ``theme_dir`` is the
+site's own theme folder, whose templates win over ours (``finding_balance.templates.environment``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class PageContext:
     """The edition's language (``theme.language``): the default wording."""
     links_resolved_by_engine: bool = False
     """Zensical resolves every ``.md`` link in a page's HTML, ours included; MkDocs only its own."""
+    theme_dir: str | None = None
+    """The site's own theme folder (``theme.custom_dir``; under Zensical the folder the build command
+    merged it into): a template of ours found there is used in place of the package's."""
 
 
 def page_context(md: Markdown) -> PageContext:
@@ -46,11 +50,22 @@ def page_context(md: Markdown) -> PageContext:
         if page is not None and isinstance(config, Mapping):
             language = str((config.get("theme") or {}).get("language") or "en")
             directory_urls = bool(config.get("use_directory_urls", True))
-            return PageContext(page.path, directory_urls, config.get("extra") or {}, language, True)
+            extra = config.get("extra") or {}
+            return PageContext(page.path, directory_urls, extra, language, True, custom_dir(config.get("theme")))
     return PageContext()
 
 
 def mkdocs_page_context(source: str, config: Mapping[str, Any]) -> PageContext:
     """The context of the page ``source`` under MkDocs or ProperDocs (``config`` is the engine's)."""
     language = str(config["theme"]["language"] or "en")
-    return PageContext(source, bool(config["use_directory_urls"]), config["extra"], language)
+    theme_dir = custom_dir(config["theme"])
+    return PageContext(source, bool(config["use_directory_urls"]), config["extra"], language, False, theme_dir)
+
+
+def custom_dir(theme: Any) -> str | None:
+    """The site's own theme folder of a config's ``theme``: MkDocs' ``Theme`` (an attribute, made
+    absolute by MkDocs) or Zensical's mapping."""
+    found = getattr(theme, "custom_dir", None)
+    if found is None and isinstance(theme, Mapping):
+        found = theme.get("custom_dir")
+    return str(found) if found else None

@@ -3,8 +3,8 @@
 Each group of wording (``extra.disclaimer``, ``extra.quick_exit``, ``extra.quiz``) is a mapping of text
 keys with defaults; ``extra.helplines`` names the edition's helplines data file
 (``finding_balance.helplines``). A wrong type, an unknown (misspelt)
-key or an empty text stops the build with one ``SettingsError`` whose message names ``mkdocs.yml``,
-the key and what is wrong.
+key or an empty text stops the build with one ``SettingsError`` whose message names the edition's
+config file (``naming``: ``mkdocs.es.yml`` for the Spanish edition), the key and what is wrong.
 
 Checked once a build, under every engine, by the check of the settings (``finding_balance.check``).
 """
@@ -21,11 +21,22 @@ from urllib.parse import urlsplit
 import yaml
 
 from finding_balance.helplines.data import HelplineError, load_helplines
-from finding_balance.messages import kind, one_line, shorten, shown
+from finding_balance.messages import DEFAULT_FILES, kind, one_line, shorten, shown
 
 
 class SettingsError(Exception):
-    """A setting under ``extra:`` that cannot be used; the message is ready for the author."""
+    """A setting under ``extra:`` that cannot be used. ``problem`` is the message without the file;
+    ``in_config``: the mistake is in the edition's config, whose name ``naming`` puts in front (the
+    plain message says ``mkdocs.yml``), else ``problem`` names its own file (a strings file, the
+    helplines file)."""
+
+    def __init__(self, problem: str, *, in_config: bool = True) -> None:
+        self.problem, self.in_config = problem, in_config
+        super().__init__(self.naming(DEFAULT_FILES.config))
+
+    def naming(self, config: str) -> str:
+        """The message for the edition whose config file is ``config``."""
+        return f"{config}: {self.problem}" if self.in_config else self.problem
 
 
 #: Placeholders a translated string must keep, or the script would show a broken sentence.
@@ -61,7 +72,7 @@ def locale_defaults(language: str) -> dict[str, dict[str, str]]:
     path = LOCALES_DIR / f"{language}.yml"
     if not path.is_file():
         raise SettingsError(
-            f"mkdocs.yml: theme.language is '{language}', but there is no strings file "
+            f"theme.language is '{language}', but there is no strings file "
             f"finding_balance/locales/{language}.yml; copy locales/en.yml to it and translate every value."
         )
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
@@ -71,13 +82,14 @@ def locale_defaults(language: str) -> dict[str, dict[str, str]]:
         if missing:
             raise SettingsError(
                 f"finding_balance/locales/{language}.yml: {group}.{missing[0]} is missing; every key of en.yml "
-                "needs its translation."
+                "needs its translation.",
+                in_config=False,
             )
     return {group: {key: str(value).strip() for key, value in data[group].items()} for group in GROUPS}
 
 
 def _fail(where: str, problem: str) -> SettingsError:
-    return SettingsError(f"mkdocs.yml: {one_line(where)} {one_line(problem)}.")
+    return SettingsError(f"{one_line(where)} {one_line(problem)}.")
 
 
 def text_settings(
@@ -302,7 +314,11 @@ def resolve_extra(
     try:
         helplines = load_helplines(extra.get("helplines"), base)
     except HelplineError as error:
-        raise SettingsError(str(error)) from None
+        # A problem with the setting itself (not inside the data file) is the config's.
+        message = str(error)
+        about_the_setting = message.startswith(f"{DEFAULT_FILES.config}: extra.helplines")
+        problem = message.removeprefix(f"{DEFAULT_FILES.config}: ") if about_the_setting else message
+        raise SettingsError(problem, in_config=about_the_setting) from None
     return {
         "disclaimer": validate_disclaimer(extra.get("disclaimer"), language),
         "quick_exit": validate_quick_exit(extra.get("quick_exit"), language),

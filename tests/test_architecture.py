@@ -3,8 +3,9 @@
 - Paths: a repository-relative path written in any tracked text file (code, comments, configs, docs),
   such as ``finding_balance/site/finish.py``, must exist. Paths made of placeholders
   (``docs-es/<page>.md``, ``tests/*.py``) are not paths. In ``tests/`` a made-up page of the
-  temporary sites the tests build (``docs/bad.md``, ``helplines/none.yml``) is test data, and the
-  starter site (``finding_balance/starter/``) names the paths of the new site it becomes.
+  temporary sites the tests build (``docs/bad.md``, ``docs-es/gone.md``, ``helplines/none.yml``) is
+  test data, and the starter site (``finding_balance/starter/``) names the paths of the new site it
+  becomes.
 - Imports (read with ``ast``: every ``import``, those under ``if TYPE_CHECKING:`` and inside
   functions included) of ``finding_balance/`` form no cycle, and no module imports
   one of a higher layer (``LAYERS``). A module in no layer fails too: a new module takes its place
@@ -85,7 +86,7 @@ _PATH = r"(?<![\w./-])(?:{folders})/[\w./-]*\.[A-Za-z0-9]+(?![\w/*<{{-])"
 GONE = ("hooks", "overrides")
 #: The starter site of ``python -m finding_balance new``: its paths are those of the new site.
 STARTER = "finding_balance/starter/"
-_TEST_DATA = re.compile(r"^(?:docs|helplines)/[^/]+\.(?:md|yml)$")
+_TEST_DATA = re.compile(r"^(?:docs(?:-[a-z]{2,3})?|helplines)/[^/]+\.(?:md|yml)$")
 
 
 def tracked_files() -> list[str]:

@@ -31,7 +31,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from finding_balance.editions import nav_pages
-from finding_balance.errors import AuthorError
+from finding_balance.engines.mkdocs_errors import stopping_the_build
+from finding_balance.engines.options import FindingBalanceConfig
 from finding_balance.site.finish import SiteContext, SiteFinisher
 from finding_balance.site.parallel import FinisherProcess, parallel_finisher
 from finding_balance.site.qr_cache import cache_file
@@ -52,7 +53,8 @@ class Finishing:
         if self.serving:
             log.info("mkdocs serve: pages get no Content Security Policy (its live-reload script is inline).")
 
-    def on_pre_build(self, config: MkDocsConfig) -> None:
+    def on_pre_build(self, config: MkDocsConfig, options: FindingBalanceConfig | None = None) -> None:
+        options = options or FindingBalanceConfig()
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         context = SiteContext(
             site_dir=Path(config.site_dir),
@@ -65,9 +67,13 @@ class Finishing:
             extra=dict(config.extra),
             redirects=tuple(config.extra["anchor_redirects"]),
             serving=self.serving,
-            qr_cache=cache_file(config_file),
+            qr_cache=cache_file(config_file, options.cache_dir),
+            theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+            config_name=config_file.name,
         )
-        self.finisher = parallel_finisher(context, SiteFinisher(context))
+        self.finisher = parallel_finisher(
+            context, SiteFinisher(context), at_least=options.second_core_at, one_process=options.one_process
+        )
 
     def _current(self) -> SiteFinisher | FinisherProcess:
         if self.finisher is None:  # only if another plugin builds pages without the build's events
@@ -75,25 +81,19 @@ class Finishing:
         return self.finisher
 
     def on_post_page(self, output: str, page: Page) -> str:
-        try:
+        with stopping_the_build():
             return self._current().page(output, page.file.dest_uri, page.file.src_uri)
-        except AuthorError as error:
-            raise PluginError(str(error)) from None
 
     def on_post_template(self, output_content: str, template_name: str) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        try:
+        with stopping_the_build():
             return self._current().page(output_content, template_name)
-        except AuthorError as error:
-            raise PluginError(str(error)) from None
 
     def on_post_build(self) -> None:
         finisher, self.finisher = self._current(), None
-        try:
+        with stopping_the_build():
             finisher.site()
-        except AuthorError as error:
-            raise PluginError(str(error)) from None
 
     def on_build_error(self) -> None:
         if isinstance(self.finisher, FinisherProcess):

@@ -8,14 +8,18 @@ finishing passes (``mkdocs_finishing``). List it after the other plugins, so tha
 (priority -100) see every page and file they write. Zensical runs no plugins: the build command does
 the same around it (``finding_balance.engines.zensical``).
 
+Its options (the build cache's folder, when to use a second core, one process) are declared in
+``finding_balance.engines.options``; a wrong value stops the build with the config file and the option.
+
 Nothing is kept from one build to the next: ``on_config`` and ``on_pre_build`` start each build
 afresh (under ``mkdocs serve`` one plugin serves every build).
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
@@ -26,6 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 from finding_balance.engines.mkdocs_finishing import Finishing
 from finding_balance.engines.mkdocs_quizzes import Quizzes
 from finding_balance.engines.mkdocs_settings import check_config, check_files
+from finding_balance.engines.options import FindingBalanceConfig, wrong_values
 from finding_balance.templates import THEME_DIR
 
 
@@ -37,24 +42,30 @@ def with_package_theme(config: MkDocsConfig) -> None:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
 
 
-class FindingBalancePlugin(BasePlugin):
+class FindingBalancePlugin(BasePlugin[FindingBalanceConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.quizzes = Quizzes()
         self.finishing = Finishing()
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        errors, warnings = super().load_config(options, config_file_path)
+        return wrong_values(errors, config_file_path), warnings
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.finishing.on_startup(command)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         with_package_theme(config)
-        return self.quizzes.on_config(check_config(config))
+        return self.quizzes.on_config(check_config(config), self.config.cache_dir)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         return check_files(files, config)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.finishing.on_pre_build(config)
+        self.finishing.on_pre_build(config, self.config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.quizzes.on_page_markdown(markdown, page, config, files)

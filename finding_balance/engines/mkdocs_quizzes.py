@@ -37,15 +37,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from finding_balance.check import CheckedQuiz, QuizIds, check_page, unrendered_quizzes
-from finding_balance.errors import AuthorError
+from finding_balance.check import QUIZ_EXTENSION, CheckedQuiz, QuizIds, check_page, unrendered_quizzes
+from finding_balance.engines.mkdocs_errors import stopping_the_build
 from finding_balance.fence_extension import order_problem
+from finding_balance.json_cache import CACHE_FOLDER
 from finding_balance.page_context import mkdocs_page_context
 from finding_balance.quiz.cache import QuizCache, cache_file
 from finding_balance.quiz.memo import QuizMemo
 from finding_balance.settings import scale_labels
-
-EXTENSION = "finding_balance.quiz.markdown"
 
 
 @dataclass
@@ -70,13 +69,17 @@ class Quizzes:
 
     def __init__(self) -> None:
         self.build = _Build()
+        self.cache_dir = CACHE_FOLDER.as_posix()
+        """The build cache's folder, relative to the config's (the plugin's ``cache_dir``)."""
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def on_config(self, config: MkDocsConfig, cache_dir: str = CACHE_FOLDER.as_posix()) -> MkDocsConfig:
         self.build = _Build()
-        problem = order_problem(list(config.markdown_extensions), EXTENSION)
+        self.cache_dir = cache_dir
+        config_name = Path(config.config_file_path or "mkdocs.yml").name
+        problem = order_problem(list(config.markdown_extensions), QUIZ_EXTENSION, config_name)
         if problem:
             raise PluginError(problem)
-        config.mdx_configs[EXTENSION] = {**config.mdx_configs.get(EXTENSION, {}), "memo": self.build.memo}
+        config.mdx_configs[QUIZ_EXTENSION] = {**config.mdx_configs.get(QUIZ_EXTENSION, {}), "memo": self.build.memo}
         return config
 
     @staticmethod
@@ -94,8 +97,9 @@ class Quizzes:
         if files is not self.build.files:
             self.build.files, self.build.pages = files, frozenset(file.src_uri for file in files)
             if config.config_file_path:
-                self.build.memo.cache = QuizCache(cache_file(Path(config.config_file_path)), self.build.pages)
-        try:
+                path = cache_file(Path(config.config_file_path), self.cache_dir)
+                self.build.memo.cache = QuizCache(path, self.build.pages)
+        with stopping_the_build():
             scale = scale_labels(config.extra["quiz"])
             context = mkdocs_page_context(page.file.src_uri, config)
             quizzes = check_page(
@@ -108,8 +112,6 @@ class Quizzes:
                 context=context,
                 memo=self.build.memo,
             )
-        except AuthorError as error:
-            raise PluginError(str(error)) from None
         self.build.quizzes[page.file.src_uri] = quizzes
         return markdown
 

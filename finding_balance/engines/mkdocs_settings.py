@@ -7,7 +7,8 @@ fallback sentence) is reported as an INFO line, which does not fail ``--strict``
 The completed values replace what ``mkdocs.yml`` says, so the templates
 (``finding_balance/theme/``) read every setting with its default filled in; the anchor redirects,
 read, replace their mapping (``check_files`` and ``mkdocs_finishing`` take them from there). A
-mistake stops the build with one message naming the key.
+mistake stops the build with one message naming the edition's config file (``mkdocs.es.yml`` for
+the Spanish edition) and the key.
 
 The plugin (``finding_balance.engines.mkdocs_plugin``) calls ``check_config`` in ``on_config`` and
 ``check_files`` in ``on_files`` (the pages that anchor redirects name exist, once MkDocs knows the
@@ -25,25 +26,32 @@ from mkdocs.structure.files import Files
 
 from finding_balance.check import check_redirect_pages, check_settings
 from finding_balance.editions import inherited_settings
-from finding_balance.errors import AuthorError
+from finding_balance.engines.mkdocs_errors import stopping_the_build
 from finding_balance.helplines.data import gap_notes
+from finding_balance.messages import EditionFiles, edition_files
 
 log = get_plugin_logger("finding-balance")
 
 
+def files_named(config: MkDocsConfig) -> EditionFiles:
+    """The edition's config file and docs folder, as messages name them."""
+    if not config.config_file_path:
+        return EditionFiles()
+    return edition_files(Path(config.config_file_path), Path(config.docs_dir))
+
+
 def check_config(config: MkDocsConfig) -> MkDocsConfig:
+    names = files_named(config)
     if not config.site_url:
         raise PluginError(
-            "mkdocs.yml: site_url is empty; the counsellors' list and printed pages need the site's full address."
+            f"{names.config}: site_url is empty; the counsellors' list and printed pages need the site's full address."
         )
     language = str(config.theme["language"] or "en")
     config_file = Path(config.config_file_path) if config.config_file_path else None
     untranslated = inherited_settings(config_file) if config_file else ()
     base = config_file.parent if config_file else None
-    try:
-        checked = check_settings(config.extra, None, language, untranslated, config.site_name, base)
-    except AuthorError as error:
-        raise PluginError(str(error)) from None
+    with stopping_the_build():
+        checked = check_settings(config.extra, None, language, untranslated, config.site_name, base, names)
     for note in gap_notes(checked.extra["helplines"]):
         log.info(note)
     config.extra.update(checked.extra)
@@ -52,8 +60,7 @@ def check_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def check_files(files: Files, config: MkDocsConfig) -> Files:
-    try:
-        check_redirect_pages(config.extra["anchor_redirects"], [file.src_uri for file in files.documentation_pages()])
-    except AuthorError as error:
-        raise PluginError(str(error)) from None
+    pages = [file.src_uri for file in files.documentation_pages()]
+    with stopping_the_build():
+        check_redirect_pages(config.extra["anchor_redirects"], pages, files_named(config))
     return files

@@ -1,4 +1,4 @@
-"""Zensical: it reads ``mkdocs.yml`` and the Markdown extensions, but no hooks and no plugins of ours.
+"""Zensical: it reads ``mkdocs.yml`` and the Markdown extensions, but no plugins, ours included.
 
 So the build command does around it what our plugin does under MkDocs:
 
@@ -9,7 +9,9 @@ So the build command does around it what our plugin does under MkDocs:
    appends lists, so a Spanish ``nav`` would follow the English one), plus our settings checked and
    completed (``extra.disclaimer`` with its defaults and so on), because Zensical's templates cannot
    call Python to fill them in; and our theme (``finding_balance/theme/``) as its custom folder, merged
-   with the site's own ``custom_dir`` when it has one (``theme_folder``).
+   with the site's own ``custom_dir`` when it has one (``theme_folder``: in a temporary folder, as
+   ``zensical build --clean`` empties ``.cache/`` beside the config before it reads the theme; our
+   build cache is parked there too while Zensical runs, ``parked``).
 3. ``zensical build --clean --strict`` with that config.
 4. ``finding_balance.site.finish.finish_site`` over the output folder (given the quizzes the check
    found, so that it need not read them again). Zensical's search dialog
@@ -25,14 +27,18 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 
 from finding_balance.check import check_edition
 from finding_balance.editions import Edition, PythonTag
+from finding_balance.engines.options import options_of
+from finding_balance.errors import AuthorError
 from finding_balance.helplines.data import gap_notes
-from finding_balance.json_cache import CACHE_FOLDER
 from finding_balance.site.csp import source_hash
 from finding_balance.site.finish import SiteContext, finish_site
 from finding_balance.site.qr_cache import cache_file
@@ -56,16 +62,30 @@ def _python_tag(dumper: yaml.SafeDumper, value: PythonTag) -> yaml.Node:
 ConfigDumper.add_representer(PythonTag, _python_tag)
 
 
-def theme_folder(edition: Edition) -> Path:
+def theme_folder(edition: Edition, scratch: Path) -> Path:
     """The one custom folder Zensical reads: the package's theme, or, for a site with its own
-    ``custom_dir``, both merged (the site's files win) into the build cache."""
+    ``custom_dir``, both merged (the site's files win) into the folder ``scratch``."""
     if edition.custom_dir is None:
         return THEME_DIR
-    merged = edition.config_file.parent / CACHE_FOLDER / f"zensical-theme-{edition.config_file.stem}"
-    shutil.rmtree(merged, ignore_errors=True)
+    merged = scratch / "theme"
     shutil.copytree(THEME_DIR, merged)
     shutil.copytree(edition.custom_dir, merged, dirs_exist_ok=True)
     return merged
+
+
+@contextmanager
+def parked(folder: Path, aside: Path) -> Iterator[None]:
+    """``folder`` moved to ``aside`` for the time of the block, and back (Zensical's ``--clean``
+    removes everything in ``.cache/``, our build cache included)."""
+    if folder.is_dir():
+        shutil.move(folder, aside)
+    try:
+        yield
+    finally:
+        if aside.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(aside, folder)
 
 
 def zensical_config(edition: Edition, settings: dict[str, object], theme_dir: Path = THEME_DIR) -> str:
@@ -100,20 +120,28 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
     """Build ``edition`` with Zensical and finish it. Raises ``AuthorError`` on a
     mistake; returns Zensical's process (a non-zero ``returncode`` when Zensical failed)."""
     checked = check_edition(edition)
+    try:
+        options = options_of(edition.raw, edition.config_file)
+    except ValueError as error:
+        raise AuthorError([str(error)]) from None
     settings = checked.settings.extra
     for note in gap_notes(settings["helplines"]):
         print(f"INFO    -  {note}", file=sys.stderr)
     config = edition.config_file.with_name(f".zensical.{edition.config_file.stem}.yml")
-    config.write_text(zensical_config(edition, settings, theme_folder(edition)), encoding="utf-8")
-    try:
-        result = subprocess.run(
-            [*zensical_command(), "build", "--clean", "--strict", "--config-file", str(config)],
-            capture_output=True,
-            text=True,
-            cwd=edition.config_file.parent,
-        )
-    finally:
-        config.unlink(missing_ok=True)
+    with (
+        tempfile.TemporaryDirectory(prefix="finding-balance-") as scratch,
+        parked(edition.config_file.parent / options.cache_dir, Path(scratch) / "cache"),
+    ):
+        config.write_text(zensical_config(edition, settings, theme_folder(edition, Path(scratch))), encoding="utf-8")
+        try:
+            result = subprocess.run(
+                [*zensical_command(), "build", "--clean", "--strict", "--config-file", str(config)],
+                capture_output=True,
+                text=True,
+                cwd=edition.config_file.parent,
+            )
+        finally:
+            config.unlink(missing_ok=True)
     if result.returncode != 0:
         return result
     finish_site(
@@ -128,7 +156,9 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
             extra={**edition.extra, **settings},
             redirects=checked.settings.redirects,
             style_hashes=theme_style_hashes(edition.site_dir),
-            qr_cache=cache_file(edition.config_file),
+            qr_cache=cache_file(edition.config_file, options.cache_dir),
+            theme_dir=edition.custom_dir,
+            config_name=edition.config_file.name,
         ),
         quizzes=checked.quizzes,
     )

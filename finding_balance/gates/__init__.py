@@ -11,8 +11,9 @@ Finding Balance itself, and ``python -m finding_balance new`` writes a site whos
 - ``policy``: a Content Security Policy on every page, with no ``'unsafe-inline'``;
 - ``readability``: plain-language scores of each page (English and Spanish);
 - ``addresses``: the published addresses (pages, sections, quizzes) still lead somewhere;
-- ``axe``: axe-core's rules in a real Chromium;
+- ``browser``: a Chromium to run them in, and axe-core's rules in it;
+- ``pages``: what the gates share to read a built site (its HTML files, each page's article and prose);
 - ``plugin``: pytest fixtures (the site built once per session, served, a Chromium page).
 
-Engine-free: the gates read only the built files (and, for ``axe``, a browser).
+Engine-free: the gates read only the built files (and, for ``browser``, a browser).
 """

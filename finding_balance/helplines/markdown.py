@@ -11,7 +11,8 @@ edition's data file by ``finding_balance.helplines.data``) it becomes:
 - ``kind: crisis``: a short list of that kind of line in each country, or, for a country with none,
   the section's fallback sentence from the strings file (``words.helplines_gap_<kind>``).
 
-The markup is ``finding_balance/theme/partials/helplines.html``.
+The markup is ``finding_balance/theme/partials/helplines.html``, or the site's own in its
+``custom_dir``.
 """
 
 from __future__ import annotations
@@ -82,10 +83,15 @@ def full_stop(text: str) -> str:
 
 
 def render_helplines(
-    countries: list[dict[str, Any]], words: Mapping[str, str], kind: str | None = None, part: str | None = None
+    countries: list[dict[str, Any]],
+    words: Mapping[str, str],
+    kind: str | None = None,
+    part: str | None = None,
+    theme_dir: str | None = None,
 ) -> str:
     """The HTML of a helplines fence: a ``part`` of the list (``all``, ``chooser``, ``countries``) or,
-    with ``kind``, the short list of one section."""
+    with ``kind``, the short list of one section. ``theme_dir``: the site's own theme folder, whose
+    ``partials/helplines.html`` wins over ours."""
     part = "kind" if kind is not None else (part or "all")
     if part in ("kind", "chooser") and not countries:
         return ""
@@ -94,7 +100,7 @@ def render_helplines(
     shown = annotated if kind is None else countries_of_kind(annotated, kind)
     script_words = json.dumps({key: words[key] for key in SCRIPT_WORDS}, ensure_ascii=False, separators=(",", ":"))
     return (
-        environment()
+        environment(theme_dir)
         .get_template(TEMPLATE_NAME)
         .render(
             countries=shown,
@@ -120,7 +126,7 @@ class HelplinesExtension(Extension):
             words = extra.get("words") or locale_defaults(context.language)["words"]
             part, kind = fence_part(src)
             try:
-                return render_helplines(list(extra.get("helplines") or []), words, kind, part)
+                return render_helplines(list(extra.get("helplines") or []), words, kind, part, context.theme_dir)
             except Exception as error:  # superfences would show the fence as code and carry on
                 raise HelplinesFenceError(f"the helplines could not be rendered: {error}") from error
 

@@ -8,8 +8,10 @@ Why it is safe:
 
 - An entry is found by a digest of everything the quiz's HTML and its check depend on: the quiz's
   YAML, its heading level, the page it is on and how the engine makes its links (``PageContext``),
-  the quiz wording (``extra.quiz``) and the language, and the list of every file in the docs folder
-  (a link to a page that is gone must stop the build again). Change any of them and the digest is
+  the quiz wording (``extra.quiz``) and the language, the list of every file in the docs folder
+  (a link to a page that is gone must stop the build again), and the text of the two templates as
+  the build finds them (``template_digest``: a site's own ``partials/quiz.html`` in its
+  ``custom_dir`` wins over ours, and a change to it shows on the next build). Change any of them and the digest is
   new: the quiz is read, checked and rendered as on a first build.
 - The file is for one version of the code that makes quizzes: the text of the modules that read,
   render and link a quiz (``_CODE_FILES``: ``quiz/`` and the page context, addresses and templates
@@ -39,7 +41,8 @@ import pymdownx
 from finding_balance.json_cache import CACHE_FOLDER, JsonCache
 from finding_balance.page_context import PageContext
 from finding_balance.quiz.model import source_key
-from finding_balance.templates import THEME_DIR
+from finding_balance.quiz.render import SEARCH_TEMPLATE_NAME, TEMPLATE_NAME
+from finding_balance.templates import THEME_DIR, template_digest
 
 _PACKAGE = Path(__file__).resolve().parent
 _CODE_FILES = (
@@ -53,8 +56,8 @@ _CODE_FILES = (
     _PACKAGE.parent / "templates.py",
     _PACKAGE.parent / "page_context.py",
     _PACKAGE.parent / "urls.py",
-    THEME_DIR / "partials" / "quiz.html",
-    THEME_DIR / "partials" / "quiz-search.html",
+    THEME_DIR / TEMPLATE_NAME,
+    THEME_DIR / SEARCH_TEMPLATE_NAME,
 )
 
 
@@ -65,9 +68,10 @@ def code_version() -> str:
     return "; ".join(libraries + files)
 
 
-def cache_file(config_file: Path) -> Path:
-    """The file of the edition whose config is ``config_file``."""
-    return config_file.parent / CACHE_FOLDER / f"quizzes-{config_file.name}.json"
+def cache_file(config_file: Path, folder: Path | str = CACHE_FOLDER) -> Path:
+    """The file of the edition whose config is ``config_file``, in the cache ``folder`` (relative to
+    the config's folder)."""
+    return config_file.parent / folder / f"quizzes-{config_file.name}.json"
 
 
 class KeptQuiz(NamedTuple):
@@ -89,6 +93,7 @@ class QuizCache:
         self._pages = hashlib.sha256("\n".join(sorted(pages)).encode()).hexdigest()
         self._file = JsonCache(path, self.version, "version", "quizzes")
         self._file.known()  # read now: a build writes back only the quizzes it used, even none
+        self._templates: dict[str | None, str] = {}
 
     def key(self, context: PageContext, heading_level: int, quiz_source: str) -> str:
         """The digest of the quiz whose YAML is ``quiz_source``, at ``heading_level`` on the page of
@@ -102,8 +107,15 @@ class QuizCache:
             heading_level,
             source_key(quiz_source),
             self._pages,
+            self._template_digest(context.theme_dir),
         ]
         return hashlib.sha256(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
+
+    def _template_digest(self, theme_dir: str | None) -> str:
+        """The quiz templates as this build finds them, read once a build."""
+        if theme_dir not in self._templates:
+            self._templates[theme_dir] = template_digest((TEMPLATE_NAME, SEARCH_TEMPLATE_NAME), theme_dir)
+        return self._templates[theme_dir]
 
     def get(self, key: str) -> KeptQuiz | None:
         entry = self._file.get(key, _is_kept_quiz)

@@ -7,7 +7,7 @@ Listed in ``mkdocs.yml`` under ``markdown_extensions``, after ``pymdownx.superfe
       - finding_balance.quiz.markdown
 
 Any engine that converts pages with Python-Markdown and that list loads it: MkDocs and ProperDocs
-(page by page, our hooks around them), Zensical (which runs no hooks). It registers a ``quiz`` fence
+(page by page, our plugin around them), Zensical (which runs no plugins). It registers a ``quiz`` fence
 with superfences, which already knows nesting (a quiz in an admonition is a quiz; a quiz example
 inside a ```` ````markdown ```` fence stays an example).
 
@@ -126,9 +126,9 @@ def quiz_html(
         if problems:
             raise QuizFenceError(f"{context.source}: quiz '{quiz.id}': {problems[0]}")
     level = block.heading_level + 1
-    html = render_quiz(quiz, texts, strings, heading_level=level)
+    html = render_quiz(quiz, texts, strings, heading_level=level, theme_dir=context.theme_dir)
     if search_views:
-        view = render_search_view(quiz, texts, heading_level=level)
+        view = render_search_view(quiz, texts, heading_level=level, theme_dir=context.theme_dir)
         memo.search_views.setdefault(context.source, []).append((html, view))
         memo.keep(context, source, scale, KeptQuiz(quiz.id, html, view))
     return html

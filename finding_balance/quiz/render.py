@@ -4,7 +4,8 @@ Plain Python (Markdown and Jinja only, no MkDocs), so it can be tested without a
 itself is the template ``finding_balance/theme/partials/quiz.html``; this module prepares what it shows:
 author text rendered as Markdown with raw HTML shown as text, links resolved (or refused) by a
 callback, and the points of every answer. ``render_search_view`` makes the lighter form of a quiz
-that the site search reads (``finding_balance/theme/partials/quiz-search.html``).
+that the site search reads (``finding_balance/theme/partials/quiz-search.html``). A site's own
+``custom_dir`` may hold either template in place of ours (``theme_dir``, ``finding_balance.templates``).
 """
 
 from __future__ import annotations
@@ -130,8 +131,11 @@ def points_label(points: int, strings: dict[str, str]) -> str:
     return strings["point"] if points == 1 else strings["points"].replace("{points}", str(points))
 
 
-def render_quiz(quiz: Quiz, texts: RenderedText, strings: dict[str, str], heading_level: int = 2) -> str:
-    """The quiz's HTML. ``heading_level`` is the level of the quiz title (2 to 6)."""
+def render_quiz(
+    quiz: Quiz, texts: RenderedText, strings: dict[str, str], heading_level: int = 2, theme_dir: str | None = None
+) -> str:
+    """The quiz's HTML. ``heading_level`` is the level of the quiz title (2 to 6); ``theme_dir`` the
+    site's own theme folder, whose ``partials/quiz.html`` wins over ours."""
     script_strings = {key: strings[key] for key in SCRIPT_STRINGS}
     context: dict[str, Any] = {
         "quiz": quiz,
@@ -142,11 +146,11 @@ def render_quiz(quiz: Quiz, texts: RenderedText, strings: dict[str, str], headin
         "script_strings": json.dumps(script_strings, ensure_ascii=False, separators=(",", ":")),
         "points_label": lambda points: points_label(points, strings),
     }
-    return environment().get_template(TEMPLATE_NAME).render(context)
+    return environment(theme_dir).get_template(TEMPLATE_NAME).render(context)
 
 
-def render_search_view(quiz: Quiz, texts: RenderedText, heading_level: int = 2) -> str:
+def render_search_view(quiz: Quiz, texts: RenderedText, heading_level: int = 2, theme_dir: str | None = None) -> str:
     """What the site search should read of the quiz: its title and the author's text, without the
     wording of the controls (``finding_balance/theme/partials/quiz-search.html``)."""
     context = {"quiz": quiz, "text": texts, "level": min(max(heading_level, 2), 6)}
-    return environment().get_template(SEARCH_TEMPLATE_NAME).render(context)
+    return environment(theme_dir).get_template(SEARCH_TEMPLATE_NAME).render(context)

@@ -25,6 +25,8 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from finding_balance.templates import shared_mark
+
 BUNDLE_CSS = "assets/finding-balance.min.css"
 BUNDLE_JS = "assets/finding-balance.min.js"
 #: Our stylesheets and scripts, in the order they are bundled.
@@ -54,8 +56,9 @@ VENDORED = ("vendor/lean-qr/lean-qr.js", "vendor/lean-qr/LICENSE.txt")
 
 
 def page_bundle(name: str, kind: str) -> str:
-    """Where the page bundle ``name`` is written: ``kind`` is ``css`` or ``js``."""
-    return f"assets/finding-balance-{name}.min.{kind}"
+    """Where the page bundle ``name`` is written: ``kind`` is ``css`` or ``js``; the templates link it
+    with the same macro (``partials/placeholders.html``, ``bundle``)."""
+    return shared_mark("bundle", name, kind)
 
 
 def bundle_css(sources: list[str]) -> str:

@@ -2,7 +2,8 @@
 
 Each built page is read once (``finding_balance.outline``): its one-line summary, reading time,
 sections and quizzes. ``finding_balance/theme/counsellors.html``, the template that ``docs/counsellors.md`` names
-in its front matter, leaves a placeholder (``<div class="fb-directory" data-fb-directory>``) after the
+in its front matter, leaves a placeholder (``<div class="fb-directory" data-fb-directory>``, written by
+``partials/placeholders.html`` for both sides) after the
 page's own text; this pass renders ``finding_balance/theme/partials/counsellors-list.html`` into it. Adding a
 page, a section or a quiz updates the list with no hand editing. Every address is a full one
 (``site_url`` + page + ``#anchor``), ready to paste into an email. Each item also carries its pack id
@@ -23,7 +24,7 @@ import jinja2
 
 from finding_balance.outline import Outline
 from finding_balance.site.pack_ids import PACK_PAGE, pack_id
-from finding_balance.templates import environment
+from finding_balance.templates import environment, shared_mark
 
 #: How a counsellor would name each type of quiz.
 QUIZ_KINDS = {"scale": "rating", "checklist": "checklist", "choice": "choices", "prompt": "questions"}
@@ -99,7 +100,8 @@ def in_order(entries: dict[str, DirectoryEntry], order: list[str]) -> list[Direc
     return sorted(entries.values(), key=lambda entry: (ranked.get(entry.source, len(ranked)), entry.source))
 
 
-PLACEHOLDER = re.compile(r'<div class="fb-directory" data-fb-directory></div>')
+#: Where ``counsellors.html`` leaves room for the list (``partials/placeholders.html``, ``directory``).
+PLACEHOLDER = re.compile(re.escape(shared_mark("directory")))
 TEMPLATE_NAME = "partials/counsellors-list.html"
 
 
@@ -107,9 +109,10 @@ def has_directory(html: str) -> bool:
     return PLACEHOLDER.search(html) is not None
 
 
-def template() -> jinja2.Template:
-    """The list's template (``finding_balance/theme/partials/counsellors-list.html``), compiled once a process."""
-    return environment().get_template(TEMPLATE_NAME)
+def template(theme_dir: str | None = None) -> jinja2.Template:
+    """The list's template (``finding_balance/theme/partials/counsellors-list.html``, or the site's own
+    in ``theme_dir``, its ``custom_dir``), compiled once a process."""
+    return environment(theme_dir).get_template(TEMPLATE_NAME)
 
 
 def listed(entries: list[DirectoryEntry], own_source: str) -> list[DirectoryEntry]:
@@ -118,9 +121,15 @@ def listed(entries: list[DirectoryEntry], own_source: str) -> list[DirectoryEntr
 
 
 def with_directory(
-    html: str, entries: list[DirectoryEntry], own_source: str, words: dict[str, Any], pack_address: str = ""
+    html: str,
+    entries: list[DirectoryEntry],
+    own_source: str,
+    words: dict[str, Any],
+    pack_address: str = "",
+    theme_dir: str | None = None,
 ) -> str:
     """The counsellors page ``html`` with the list of ``entries`` (its own page and the pack page left
-    out) in place; with ``pack_address`` (the edition's pack page), its filters and pack panel too."""
-    listing = template().render(entries=listed(entries, own_source), words=words, pack_address=pack_address)
+    out) in place; with ``pack_address`` (the edition's pack page), its filters and pack panel too.
+    ``theme_dir``: the site's own theme folder, whose templates win over ours."""
+    listing = template(theme_dir).render(entries=listed(entries, own_source), words=words, pack_address=pack_address)
     return PLACEHOLDER.sub(lambda _: listing, html, count=1)

@@ -32,6 +32,7 @@ from finding_balance import anchor_collisions
 from finding_balance.anchor_redirects import AnchorRedirect
 from finding_balance.check import unrendered_quizzes
 from finding_balance.errors import AuthorError
+from finding_balance.messages import EditionFiles
 from finding_balance.outline import outline
 from finding_balance.site import counsellors, csp, handouts, old_anchors, packs
 from finding_balance.site.bundle import write_bundles
@@ -67,6 +68,10 @@ class SiteContext:
     """Hashes of stylesheets the engine's theme script writes (``engines.zensical.theme_style_hashes``)."""
     qr_cache: Path | None = None
     """The file of QR codes kept between builds (``qr_cache.cache_file``); none: every code is made."""
+    theme_dir: Path | None = None
+    """The site's own theme folder (``theme.custom_dir``): its templates win over ours."""
+    config_name: str = "mkdocs.yml"
+    """The edition's config file (``mkdocs.es.yml``), as messages name it."""
 
 
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
@@ -141,6 +146,11 @@ class SiteFinisher:
 
     def display_source(self, source: str) -> str:
         return self.display(self.context.docs_dir / source)
+
+    @property
+    def files(self) -> EditionFiles:
+        """The edition's config file and docs folder, as messages name them."""
+        return EditionFiles(self.context.config_name, self.display(self.context.docs_dir))
 
     def source_text(self, source: str) -> str:
         try:
@@ -261,7 +271,7 @@ def old_anchors_back(finisher: SiteFinisher, page: BuiltPage) -> None:
             redirect.anchor,
             len(found) + 1,
             found,
-            others=(f"the old anchor {redirect.name} in mkdocs.yml",),
+            others=(f"the old anchor {redirect.name} in {finisher.context.config_name}",),
             hint="remove the redirect, or the anchor from the page",
         )
 
@@ -271,6 +281,7 @@ def old_anchors_back(finisher: SiteFinisher, page: BuiltPage) -> None:
         mine,
         lambda here, there: relative_url(here, there, directory_urls),
         where_still,
+        finisher.files,
     )
     finisher.problems += problems
     finisher.reported |= {redirect for redirect in mine if redirect.anchor in noted.ids}
@@ -358,7 +369,9 @@ def checks_across_pages(finisher: SiteFinisher) -> None:
     """Every problem of the pages, and the anchors that redirects and quiz links lead to."""
     problems = list(finisher.problems)
     problems += old_anchors.missing_redirect_targets(
-        [redirect for redirect in finisher.redirects if redirect not in finisher.reported], finisher.ids_of
+        [redirect for redirect in finisher.redirects if redirect not in finisher.reported],
+        finisher.ids_of,
+        finisher.files,
     )
 
     def ids_and_old_anchors(source: str) -> frozenset[str]:
@@ -394,7 +407,9 @@ def held_pages(finisher: SiteFinisher) -> None:
     directories = {source: page for source, page in finisher.held.items() if counsellors.has_directory(page.content)}
     for source, page in directories.items():
         words = context.extra.get("words", {})
-        finisher.write_finished(counsellors.with_directory(page.html, entries, source, words, pack_address), page.name)
+        theme_dir = str(context.theme_dir) if context.theme_dir else None
+        listed = counsellors.with_directory(page.html, entries, source, words, pack_address, theme_dir)
+        finisher.write_finished(listed, page.name)
     pack_pages = [page for source, page in finisher.held.items() if source not in directories]
     if pack_pages:
         items: dict[str, packs.PackItem] = {}

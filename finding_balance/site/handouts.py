@@ -16,16 +16,22 @@ import re
 from collections.abc import Callable
 
 from finding_balance.qr import QrImage, qr_code
+from finding_balance.templates import shared_mark
 
+#: The placeholder as ``partials/placeholders.html`` writes it (``handout_qr``), with a stand-in for
+#: each value, which the expression below reads.
+_WRITTEN = shared_mark("handout_qr", "\x00address\x00", "\x00alt\x00")
 PLACEHOLDER = re.compile(
-    r'<span class="fb-handout__qr" data-fb-qr="(?P<address>[^"]*)" data-fb-qr-alt="(?P<alt>[^"]*)"></span>'
+    re.escape(_WRITTEN)
+    .replace(re.escape("\x00address\x00"), '(?P<address>[^"]*)')
+    .replace(re.escape("\x00alt\x00"), '(?P<alt>[^"]*)')
 )
 
 
 #: How the placeholder starts: found with ``str.rfind`` from the end of the page, where the theme
 #: writes the handout (after the content, before the scripts), not with a regular expression
 #: searching the whole page and its long navigation; the expression then reads it where it stands.
-_START = '<span class="fb-handout__qr" '
+_START = _WRITTEN[: _WRITTEN.index("\x00")]
 
 
 def qr_code_replacement(html: str, codes: Callable[[str], QrImage] = qr_code) -> tuple[int, int, str] | None:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 
 from finding_balance.anchor_redirects import AnchorRedirect, moved_to
+from finding_balance.messages import DEFAULT_FILES, EditionFiles
 
 
 def with_old_anchors(html: str, redirects: list[tuple[AnchorRedirect, str]]) -> str:
@@ -46,34 +47,37 @@ def old_anchors_into(
     redirects: Iterable[AnchorRedirect],
     relative_url: Callable[[str, str], str],
     where_still: Callable[[AnchorRedirect], str | None] = lambda redirect: None,
+    files: EditionFiles = DEFAULT_FILES,
 ) -> tuple[str, list[str]]:
     """A page's content with the old anchors of ``redirects`` (the page's own) put in; ``ids`` are
     the page's own anchors. Returns the content and the problems found: an old anchor the page still
     has (that redirect is then left out), said by ``where_still`` with the file and line when the
-    page's Markdown shows where it comes from."""
+    page's Markdown shows where it comes from, else in the edition's config (``files``)."""
     problems: list[str] = []
     here: list[tuple[AnchorRedirect, str]] = []
     for redirect in redirects:
         if redirect.anchor in ids:
-            problems.append(where_still(redirect) or still_there(redirect))
+            problems.append(where_still(redirect) or still_there(redirect, files))
             continue
         here.append((redirect, moved_to(redirect, relative_url(redirect.page, redirect.target_page))))
     return (with_old_anchors(content, here) if here else content), problems
 
 
-def still_there(redirect: AnchorRedirect) -> str:
+def still_there(redirect: AnchorRedirect, files: EditionFiles = DEFAULT_FILES) -> str:
     return (
-        f"mkdocs.yml: {redirect.name}: docs/{redirect.page} still has the anchor '#{redirect.anchor}'; "
+        f"{files.config}: {redirect.name}: {files.page(redirect.page)} still has the anchor '#{redirect.anchor}'; "
         "remove the redirect, or the old anchor from the page."
     )
 
 
 def missing_redirect_targets(
-    redirects: Iterable[AnchorRedirect], ids_of: Callable[[str], Collection[str]]
+    redirects: Iterable[AnchorRedirect], ids_of: Callable[[str], Collection[str]], files: EditionFiles = DEFAULT_FILES
 ) -> list[str]:
-    """A problem for each redirect whose target anchor its target page (``ids_of`` its source) lacks."""
+    """A problem for each redirect whose target anchor its target page (``ids_of`` its source) lacks,
+    naming the edition's config and page (``files``)."""
     return [
-        f"mkdocs.yml: {redirect.name}: docs/{redirect.target_page} has no anchor '#{redirect.target_anchor}'."
+        f"{files.config}: {redirect.name}: {files.page(redirect.target_page)} has no anchor "
+        f"'#{redirect.target_anchor}'."
         for redirect in redirects
         if redirect.target_anchor and redirect.target_anchor not in ids_of(redirect.target_page)
     ]

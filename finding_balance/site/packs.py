@@ -36,9 +36,12 @@ from finding_balance.anchor_redirects import AnchorRedirect
 from finding_balance.outline import outline, reading_minutes
 from finding_balance.site.counsellors import DirectoryEntry
 from finding_balance.site.pack_ids import pack_id
+from finding_balance.templates import shared_mark
 
-#: Where ``finding_balance/theme/pack.html`` leaves room for the data.
-PLACEHOLDER = "<div hidden data-fb-pack-data></div>"
+#: Where ``finding_balance/theme/pack.html`` leaves room for the data (``partials/placeholders.html``).
+PLACEHOLDER = shared_mark("pack_data")
+#: The attribute the data goes in.
+_DATA_ATTRIBUTE = "data-fb-pack-data"
 #: Longest one-line summary of a section or quiz (a page's summary is its own line, kept whole).
 SUMMARY_LENGTH = 160
 
@@ -159,7 +162,7 @@ def data_element(data: dict[str, object]) -> str:
     with ``'``: JSON's many ``"`` then need no escaping, which would double the data's size."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
-    return PLACEHOLDER.replace("data-fb-pack-data>", f"data-fb-pack-data='{text}'>")
+    return PLACEHOLDER.replace(f"{_DATA_ATTRIBUTE}>", f"{_DATA_ATTRIBUTE}='{text}'>")
 
 
 def has_placeholder(html: str) -> bool:

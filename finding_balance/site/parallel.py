@@ -20,9 +20,10 @@ Messages go as pickles on the helper's standard input (the parent's own objects:
 context, then page names); the helper's answer goes to a temporary file, never a pipe it could fill
 and block on.
 
-Under MkDocs and ProperDocs, for a site of ``AT_LEAST`` pages or more (``finding_balance/engines/mkdocs_finishing.py``).
-Set ``FINDING_BALANCE_ONE_PROCESS=1`` to finish in the build's own process (the benchmark's
-breakdown does, to time our functions). Free of MkDocs.
+Under MkDocs and ProperDocs, for a site of ``at_least`` pages or more (the plugin's option
+``second_core_at``, 40 by default: ``finding_balance/engines/options.py``), unless the plugin's
+``one_process`` is true or ``FINDING_BALANCE_ONE_PROCESS=1`` is set (the benchmark's breakdown sets
+it, to time our functions): then everything is finished in the build's own process. Free of MkDocs.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ from finding_balance.errors import AuthorError
 from finding_balance.site import counsellors
 from finding_balance.site.finish import SiteContext, SiteFinisher
 
-#: Fewer pages than this are finished in the build's own process: a helper would save less time than
-#: it takes to start.
+#: The default of the plugin's ``second_core_at``: fewer pages than this are finished in the build's
+#: own process, where a helper would save less time than it takes to start.
 AT_LEAST = 40
 ONE_PROCESS_VARIABLE = "FINDING_BALANCE_ONE_PROCESS"
 #: How long the build waits, after its last page, for the helper's last pages and site-wide steps
@@ -48,11 +49,15 @@ ONE_PROCESS_VARIABLE = "FINDING_BALANCE_ONE_PROCESS"
 WAIT_SECONDS = 600
 
 
-def parallel_finisher(context: SiteContext, finisher: SiteFinisher) -> SiteFinisher | FinisherProcess:
-    """``finisher`` itself, or a helper process with its own finisher when the site is large enough
-    and the machine has a second core to run it on."""
+def parallel_finisher(
+    context: SiteContext, finisher: SiteFinisher, *, at_least: int = AT_LEAST, one_process: bool = False
+) -> SiteFinisher | FinisherProcess:
+    """``finisher`` itself, or a helper process with its own finisher when the site has ``at_least``
+    pages and the machine has a second core to run it on (never with ``one_process``, nor when the
+    environment sets ``FINDING_BALANCE_ONE_PROCESS``)."""
     if (
-        len(finisher.urls) < AT_LEAST
+        one_process
+        or len(finisher.urls) < at_least
         or (os.cpu_count() or 1) < 2
         or os.environ.get(ONE_PROCESS_VARIABLE, "") not in ("", "0")
     ):

@@ -40,9 +40,10 @@ def encoder() -> str:
     )
 
 
-def cache_file(config_file: Path) -> Path:
-    """The file of the edition whose config is ``config_file``."""
-    return config_file.parent / CACHE_FOLDER / f"qr-codes-{config_file.name}.json"
+def cache_file(config_file: Path, folder: Path | str = CACHE_FOLDER) -> Path:
+    """The file of the edition whose config is ``config_file``, in the cache ``folder`` (relative to
+    the config's folder)."""
+    return config_file.parent / folder / f"qr-codes-{config_file.name}.json"
 
 
 class QrCodes:

@@ -83,6 +83,9 @@ def test_the_helper_is_used_for_a_large_site_on_two_cores(
     monkeypatch.setenv(ONE_PROCESS_VARIABLE, "1")
     assert parallel_finisher(context, finisher) is finisher
     monkeypatch.setenv(ONE_PROCESS_VARIABLE, "")
+    # The plugin's options (finding_balance/engines/options.py): one process, and the threshold.
+    assert parallel_finisher(context, finisher, one_process=True) is finisher
+    assert parallel_finisher(context, finisher, at_least=len(finisher.urls) + 1) is finisher
     helper = parallel_finisher(context, finisher)
     assert isinstance(helper, FinisherProcess)
     helper.close()

@@ -1,24 +1,30 @@
 """Checking an edition's wording against its glossary (``finding_balance/locales/glossary.<lang>.yml``).
 
-A glossary lists, for each idea, the term we use and the words to avoid. This module reads a
-glossary, gathers everything an edition says in its language (its pages, its strings file, the
-wording in its MkDocs config, and its label in the other editions' configs), hides what is not prose
-(front matter keys, quiz keys and ids, code, link targets, anchors, HTML tags, URLs, YAML keys and
-comments, placeholders), and finds the avoided words: whole words, case- and accent-insensitive
-(``ñ`` stays a letter of its own), across line breaks. A word listed under an entry's ``allow`` is
-accepted only inside one of those longer phrases. Hidden parts are blanked in place, so every match
-keeps its line number. Used by ``tests/content/test_glossary.py``.
+A glossary lists, for each idea, the term we use and the words to avoid, and rules that a word list
+cannot express (a regular expression with its reason). This module reads a glossary, gathers
+everything an edition says in its language (its pages, its strings file, the wording in its MkDocs
+config, and its label in the other editions' configs), hides what is not prose (front matter keys,
+quiz keys and ids, code, link targets, anchors, HTML tags, URLs, YAML keys and comments,
+placeholders), and finds the avoided words in every form: case- and accent-insensitive (``ñ`` stays a
+letter of its own), across line breaks, each word by its stem (the Snowball stemmer of the language,
+so "venga", "vengan" and "vendría" of one verb, or "solo", "sola" and "solas", are one word), with an
+enclitic pronoun taken off ("púlsalo"), and, where a phrase says ``…``, with up to three other words
+in between. A word written ``=word`` matches that exact word only. A word listed under an entry's
+``allow`` is accepted only inside one of those longer phrases. Hidden parts are blanked in place, so
+every match keeps its line number. Used by ``tests/content/test_glossary.py``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import snowballstemmer
 import yaml
 
 from support import PROJECT_ROOT
@@ -67,6 +73,18 @@ _NOT_WORDING = (
 )
 
 
+#: The Snowball stemmer of each glossary's language.
+STEMMERS = {"es": "spanish", "ar": "arabic", "fr": "french", "pt": "portuguese"}
+#: Pronouns a Spanish verb can carry at its end ("púlsalo", "dáselo"), longest first.
+ENCLITICS = {"es": ("selos", "selas", "selo", "sela", "los", "las", "les", "nos", "lo", "la", "le", "me", "te", "se")}
+#: In an avoided phrase, the mark for "up to MAX_GAP other words may come here".
+GAP = "…"
+MAX_GAP = 3
+_WORD = re.compile(r"\w+")
+#: What may not stand between two words of a phrase (a sentence or a clause ends).
+_BREAK = re.compile(r"[.!?;:()«»\"“”\[\]]")
+
+
 @dataclass(frozen=True)
 class Allowed:
     text: str
@@ -75,11 +93,17 @@ class Allowed:
 
 @dataclass(frozen=True)
 class Entry:
+    """A glossary entry: words to avoid (``avoid``) or a rule (``pattern``, a regular expression on
+    lower-case text without accents), the term to write instead and why."""
+
     english: str
     spanish: str
     avoid: tuple[str, ...]
     why: str
     allow: tuple[Allowed, ...] = ()
+    pattern: str = ""
+    catches: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,22 +140,167 @@ class GlossaryError(ValueError):
     """A glossary file that does not follow the format described at its top."""
 
 
+@cache
+def _lower_char(char: str) -> str:
+    lower = char.lower()
+    return lower if len(lower) == 1 else char
+
+
+@cache
+def _fold_char(char: str) -> str:
+    char = _lower_char(char)
+    return char if char == "ñ" else unicodedata.normalize("NFD", char)[0]
+
+
+def lower(text: str) -> str:
+    """Lower case, one character for one (so offsets stay); accents kept."""
+    return "".join(map(_lower_char, text))
+
+
 def fold(text: str) -> str:
     """Lower case without accents, one character for one (so offsets stay), keeping ñ as a letter."""
-    folded = []
-    for char in text:
-        lower = char.lower()
-        char = lower if len(lower) == 1 else char
-        folded.append(char if char == "ñ" else unicodedata.normalize("NFD", char)[0])
-    return "".join(folded)
+    return "".join(map(_fold_char, text))
 
 
-def pattern(phrase: str) -> re.Pattern[str]:
-    """A whole-word pattern for ``phrase`` in folded text; its words may be split by any space or line break."""
-    words = fold(phrase).split()
+@cache
+def _stemmer(language: str) -> Callable[[str], str]:
+    name = STEMMERS.get(language)
+    if name is None:
+        return lambda word: word
+    stem_word = snowballstemmer.stemmer(name).stemWord
+    return cache(stem_word)
+
+
+@cache
+def stems(word: str, language: str) -> frozenset[str]:
+    """The stems a lower-case ``word`` may have, with its accents and without (the stemmer reads
+    accents, a reader may leave them out), and its verb's without an enclitic pronoun."""
+    stem = _stemmer(language)
+    plain = fold(word)
+    found = {stem(word), stem(plain)}
+    # A command with a pronoun at its end carries a written accent ("púlsalo", "cuéntaselo").
+    if plain != word:
+        for pronoun in ENCLITICS.get(language, ()):
+            if plain.endswith(pronoun) and len(plain) - len(pronoun) >= 4:
+                found.add(stem(plain[: -len(pronoun)]))
+                break
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of an avoided phrase: matched by stem, or exactly; ``gap``: other words may come before it."""
+
+    text: str
+    stems: frozenset[str]
+    exact: bool
+    gap: bool
+
+
+@dataclass(frozen=True)
+class Phrase:
+    words: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    stems: frozenset[str]
+
+
+@cache
+def phrase(text: str, language: str) -> Phrase:
+    """An avoided or allowed phrase as written in a glossary: words, ``=exact`` words and ``…`` gaps."""
+    words: list[Word] = []
+    gap = False
+    for part in lower(text).replace("...", f" {GAP} ").replace(GAP, f" {GAP} ").split():
+        if part == GAP:
+            if not words:
+                raise GlossaryError(f"«{text}»: a phrase cannot start with {GAP}")
+            gap = True
+            continue
+        exact = part.startswith("=")
+        part = part.removeprefix("=")
+        if not _WORD.fullmatch(part):
+            raise GlossaryError(f"«{text}»: «{part}» is not a word")
+        stem = _stemmer(language)
+        words.append(Word(fold(part), frozenset({stem(part), stem(fold(part))}), exact, gap))
+        gap = False
     if not words:
         raise GlossaryError("an empty word or phrase")
-    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
+    if gap:
+        raise GlossaryError(f"«{text}»: a phrase cannot end with {GAP}")
+    return Phrase(tuple(words))
+
+
+@dataclass(frozen=True)
+class Words:
+    """Folded text split into words, with the places of each word and of each stem."""
+
+    folded: str
+    tokens: tuple[Token, ...]
+    by_text: dict[str, list[int]]
+    by_stem: dict[str, list[int]]
+
+
+def words_of(text: str, language: str) -> Words:
+    lowered, folded = lower(text), fold(text)
+    found = tuple(
+        Token(match.start(), match.end(), folded[match.start() : match.end()], stems(match.group(), language))
+        for match in _WORD.finditer(lowered)
+    )
+    by_text: dict[str, list[int]] = {}
+    by_stem: dict[str, list[int]] = {}
+    for index, token in enumerate(found):
+        by_text.setdefault(token.text, []).append(index)
+        for stem in token.stems:
+            by_stem.setdefault(stem, []).append(index)
+    return Words(folded, found, by_text, by_stem)
+
+
+def _fits(word: Word, token: Token) -> bool:
+    return token.text == word.text if word.exact else bool(word.stems & token.stems) or token.text == word.text
+
+
+def _spans(wanted: Phrase, text: Words) -> Iterator[tuple[int, int]]:
+    """Where ``wanted`` occurs in ``text``: (start, end) offsets."""
+    first = wanted.words[0]
+    starts = set(text.by_text.get(first.text, []))
+    if not first.exact:
+        for stem in first.stems:
+            starts.update(text.by_stem.get(stem, []))
+    for index in sorted(starts):
+        end = _follow(wanted.words[1:], text.folded, text.tokens, index)
+        if end is not None:
+            yield text.tokens[index].start, end
+
+
+def _follow(rest: tuple[Word, ...], folded: str, words: tuple[Token, ...], index: int) -> int | None:
+    """The end offset of ``rest`` matched after the token at ``index``, or None."""
+    if not rest:
+        return words[index].end
+    word = rest[0]
+    reach = MAX_GAP + 1 if word.gap else 1
+    for following in range(index + 1, min(index + 1 + reach, len(words))):
+        between = folded[words[index].end : words[following].start]
+        if _BREAK.search(between) or (not word.gap and between.strip()):
+            return None
+        if _fits(word, words[following]):
+            end = _follow(rest[1:], folded, words, following)
+            if end is not None:
+                return end
+    return None
+
+
+def matches(text: str, language: str, glossary_text: str) -> bool:
+    """Whether the phrase ``glossary_text`` (as written in a glossary) occurs in ``text``."""
+    return any(True for _ in _spans(phrase(glossary_text, language), words_of(text, language)))
+
+
+def rule_matches(entry: Entry, text: str) -> bool:
+    return bool(re.search(entry.pattern, lower(text)))
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -149,6 +318,48 @@ def _text(raw: dict[str, Any], key: str, where: str) -> str:
     return value
 
 
+def _entry(raw: Any, where: str, language: str) -> Entry:
+    if not isinstance(raw, dict):
+        raise GlossaryError(f"{where}: must be a mapping")
+    unknown = set(raw) - {"english", "spanish", "avoid", "why", "allow", "pattern", "catches", "passes"}
+    if unknown:
+        raise GlossaryError(f"{where}: unknown key(s) {sorted(unknown)}")
+    allow = []
+    for raw_allowed in raw.get("allow") or []:
+        if not isinstance(raw_allowed, dict):
+            raise GlossaryError(f"{where}: each 'allow' item needs 'text' and 'why'")
+        allow.append(Allowed(_text(raw_allowed, "text", where), _text(raw_allowed, "why", where)))
+    avoid = _strings(raw.get("avoid", []), f"{where}: 'avoid'") if raw.get("avoid") else ()
+    for text in (*avoid, *(item.text for item in allow)):
+        try:
+            phrase(text, language)
+        except GlossaryError as error:
+            raise GlossaryError(f"{where}: {error}") from None
+    pattern = ""
+    if "pattern" in raw:
+        pattern = _text(raw, "pattern", where)
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise GlossaryError(f"{where}: 'pattern' is not a regular expression ({error})") from None
+        if avoid or allow:
+            raise GlossaryError(f"{where}: a rule has a 'pattern' or words to 'avoid', not both")
+        if not raw.get("catches"):
+            raise GlossaryError(f"{where}: a rule needs 'catches', examples it must find")
+    elif raw.get("catches") or raw.get("passes"):
+        raise GlossaryError(f"{where}: 'catches' and 'passes' belong to a rule with a 'pattern'")
+    return Entry(
+        english=_text(raw, "english", where),
+        spanish=" ".join(_text(raw, "spanish", where).split()),
+        avoid=avoid,
+        why=_text(raw, "why", where),
+        allow=tuple(allow),
+        pattern=pattern,
+        catches=_strings(raw["catches"], f"{where}: 'catches'") if raw.get("catches") else (),
+        passes=_strings(raw["passes"], f"{where}: 'passes'") if raw.get("passes") else (),
+    )
+
+
 def load(path: Path) -> Glossary:
     """Read and check a glossary file."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -157,28 +368,7 @@ def load(path: Path) -> Glossary:
         raise GlossaryError(f"{path.name}: must say 'language: {language}' and list 'entries'")
     if not isinstance(data.get("entries"), list) or not data["entries"]:
         raise GlossaryError(f"{path.name}: 'entries' must be a non-empty list")
-    entries = []
-    for number, raw in enumerate(data["entries"], 1):
-        where = f"{path.name}: entry {number}"
-        if not isinstance(raw, dict):
-            raise GlossaryError(f"{where}: must be a mapping")
-        unknown = set(raw) - {"english", "spanish", "avoid", "why", "allow"}
-        if unknown:
-            raise GlossaryError(f"{where}: unknown key(s) {sorted(unknown)}")
-        allow = []
-        for raw_allowed in raw.get("allow") or []:
-            if not isinstance(raw_allowed, dict):
-                raise GlossaryError(f"{where}: each 'allow' item needs 'text' and 'why'")
-            allow.append(Allowed(_text(raw_allowed, "text", where), _text(raw_allowed, "why", where)))
-        entries.append(
-            Entry(
-                english=_text(raw, "english", where),
-                spanish=" ".join(_text(raw, "spanish", where).split()),
-                avoid=_strings(raw.get("avoid", []), f"{where}: 'avoid'") if raw.get("avoid") else (),
-                why=_text(raw, "why", where),
-                allow=tuple(allow),
-            )
-        )
+    entries = [_entry(raw, f"{path.name}: entry {number}", language) for number, raw in enumerate(data["entries"], 1)]
     return Glossary(path, language, tuple(entries))
 
 
@@ -330,32 +520,33 @@ def edition_sources(language: str) -> list[Source]:
     return sources
 
 
-def _spans(regex: re.Pattern[str], folded: str) -> Iterator[tuple[int, int]]:
-    return (match.span() for match in regex.finditer(folded))
-
-
 def find(sources: Iterable[Source], glossary: Glossary) -> list[Hit]:
-    """Every use of an avoided word in ``sources`` that no ``allow`` phrase of its entry covers."""
+    """Every use of an avoided word or rule in ``sources`` that no ``allow`` phrase of its entry covers."""
     hits = []
+    language = glossary.language
     for source in sources:
-        folded = fold(source.wording)
+        words = words_of(source.wording, language)
+        lowered = lower(source.wording)
         for entry in glossary.entries:
-            allowed = [span for item in entry.allow for span in _spans(pattern(item.text), folded)]
-            for term in entry.avoid:
-                for start, end in _spans(pattern(term), folded):
-                    if any(low <= start and end <= high for low, high in allowed):
-                        continue
-                    line = source.wording.count("\n", 0, start) + 1
-                    hits.append(Hit(source.where, line, " ".join(source.text[start:end].split()), entry))
+            if entry.pattern:
+                spans: list[tuple[int, int]] = [match.span() for match in re.finditer(entry.pattern, lowered)]
+            else:
+                spans = [span for term in entry.avoid for span in _spans(phrase(term, language), words)]
+            allowed = [span for item in entry.allow for span in _spans(phrase(item.text, language), words)]
+            for start, end in sorted(set(spans)):
+                if any(low <= start and end <= high for low, high in allowed):
+                    continue
+                line = source.wording.count("\n", 0, start) + 1
+                hits.append(Hit(source.where, line, " ".join(source.text[start:end].split()), entry))
     return sorted(hits, key=lambda hit: (hit.where, hit.line))
 
 
 def unused_exceptions(sources: Iterable[Source], glossary: Glossary) -> list[str]:
     """The ``allow`` phrases found nowhere: exceptions no longer needed."""
-    folded = [fold(source.wording) for source in sources]
+    texts = [words_of(source.wording, glossary.language) for source in sources]
     return [
         f"{glossary.path.name}: «{item.text}» ({entry.english}) is not used anywhere; remove it from 'allow'"
         for entry in glossary.entries
         for item in entry.allow
-        if not any(pattern(item.text).search(text) for text in folded)
+        if not any(any(True for _ in _spans(phrase(item.text, glossary.language), text)) for text in texts)
     ]

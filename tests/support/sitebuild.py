@@ -188,3 +188,38 @@ def bind_server(
     handler_class = type("HeadersHandler", (_HeadersHandler,), {"rules": headers}) if headers else _QuietHandler
     handler = functools.partial(handler_class, directory=str(directory))
     return ThreadingHTTPServer((host, port), handler)
+
+
+#: The pages of a small copy of the site (``small_project``): a quiz, the helplines and the
+#: counsellors' list, in each edition. Enough for every feature that renders a template of ours.
+SMALL_PAGES = {
+    "en": {
+        "index.md": "---\ndescription: A small test page.\n---\n\n# Home\n\n## A question {#a-question}\n\n"
+        "```quiz\nid: small\ntype: prompt\ntitle: A question\nprompts: [What do you need today?]\n```\n",
+        "help.md": "---\ndescription: Help.\ntemplate: help.html\n---\n\n# Get help now\n\n```helplines\n```\n",
+        "counsellors.md": "---\ndescription: For counsellors.\ntemplate: counsellors.html\n---\n\n# For counsellors\n",
+    },
+    "es": {
+        "index.md": "---\ndescription: Una página de prueba.\n---\n\n# Inicio\n\n## Una pregunta {#una-pregunta}\n\n"
+        "```quiz\nid: small\ntype: prompt\ntitle: Una pregunta\nprompts: [¿Qué necesitas hoy?]\n```\n",
+        "help.md": "---\ndescription: Ayuda.\ntemplate: help.html\n---\n\n# Pide ayuda ahora\n\n```helplines\n```\n",
+        "counsellors.md": "---\ndescription: Para profesionales.\ntemplate: counsellors.html\n---\n\n"
+        "# Para profesionales\n",
+    },
+}
+_NAV = re.compile(r"^nav:\n(?:[ \t].*\n|\n)*", re.MULTILINE)
+
+
+def small_project(destination: Path) -> Path:
+    """A copy of the site (``copy_project``) whose editions hold only ``SMALL_PAGES``: it builds in a
+    few seconds under any engine, with the same config and every feature that renders a template."""
+    project = copy_project(destination)
+    for language, docs, config in (("en", "docs", "mkdocs.yml"), ("es", "docs-es", "mkdocs.es.yml")):
+        shutil.rmtree(project / docs)
+        (project / docs).mkdir()
+        for name, text in SMALL_PAGES[language].items():
+            (project / docs / name).write_text(text, encoding="utf-8")
+        nav = "nav:\n" + "".join(f"  - {name}\n" for name in SMALL_PAGES[language])
+        path = project / config
+        path.write_text(_NAV.sub(nav, path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    return project
