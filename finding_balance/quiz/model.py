@@ -128,7 +128,7 @@ class QuizBlock:
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
 #: A quiz fence inside a quote (``> ```quiz``): Markdown does not read it as a quiz.
-_QUOTED_QUIZ = re.compile(r"^[ \t]*>[ \t>]*(`{3,}|~{3,})[ \t]*\.?\{?[ \t]*quiz\b")
+_QUOTED_QUIZ = re.compile(r"^[ \t]*>[ \t>]*(`{3,}|~{3,})[ \t]*(?:\{[^}\n]*?\.|\.)?quiz\b")
 
 
 def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
