@@ -251,15 +251,32 @@ def test_the_files_of_the_docs_folder(tmp_path: Path) -> None:
     assert docs_files(tmp_path) == ["b/a.png", "b/c/d.md", "z.md"]
 
 
+EXTENSIONS = ["pymdownx.superfences", "finding_balance.quiz.markdown"]
+
+
 def edition(
-    tmp_path: Path, pages: dict[str, str], extra: dict[str, Any] | None = None, language: str = "en", **fields: Any
+    tmp_path: Path,
+    pages: dict[str, str],
+    extra: dict[str, Any] | None = None,
+    language: str = "en",
+    raw: dict[str, Any] | None = None,
+    config: str = "mkdocs.yml",
+    **fields: Any,
 ) -> Edition:
     docs = tmp_path / "content"
     for name, text in pages.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    return Edition(config, docs, tmp_path / "site", "https://example.org/", language, extra=extra or {}, **fields)
+    return Edition(
+        tmp_path / config,
+        docs,
+        tmp_path / "site",
+        "https://example.org/",
+        language,
+        extra=extra or {},
+        raw={"markdown_extensions": EXTENSIONS, **(raw or {})},
+        **fields,
+    )
 
 
 def test_an_edition_is_checked_page_by_page(tmp_path: Path) -> None:
@@ -286,7 +303,7 @@ def test_an_editions_mistakes_name_the_page_from_the_config_folder(tmp_path: Pat
     ]
     broken = {"c.md": page_with(SCALE.replace("trust.md", "nowhere.md"))}
     assert problems(check_edition, edition(tmp_path / "other", broken)) == [
-        "content/c.md:5: quiz 'time-apart': results[0].text: the link 'nowhere.md#safe' goes to docs/nowhere.md, "
+        "content/c.md:5: quiz 'time-apart': results[0].text: the link 'nowhere.md#safe' goes to content/nowhere.md, "
         "which does not exist"
     ]
 
@@ -315,7 +332,45 @@ def test_an_editions_settings_use_its_language_site_name_wording_and_folder(tmp_
     ]
     assert problems(check_edition, edition(tmp_path, {}, {"anchor_redirects": {"gone.md#a": "a.md"}})) == [
         config_message(
-            "extra.anchor_redirects['gone.md#a']: docs/gone.md does not exist; when a whole page moves, redirect it "
+            "extra.anchor_redirects['gone.md#a']: content/gone.md does not exist; when a whole page moves, redirect it "
             "under plugins.redirects.redirect_maps, then redirect its anchors from the new page."
         )
     ]
+
+
+def test_an_editions_messages_name_its_own_config_file(tmp_path: Path) -> None:
+    spanish = edition(tmp_path, {"a.md": "# A\n"}, {"anchor_redirects": {"a.md#x": "b.md"}}, config="mkdocs.es.yml")
+    assert problems(check_edition, spanish) == [
+        "mkdocs.es.yml: extra.anchor_redirects['a.md#x']: the target content/b.md does not exist."
+    ]
+    assert problems(check_edition, edition(tmp_path, {}, {"licence": 1}, config="mkdocs.es.yml")) == [
+        "mkdocs.es.yml: extra.licence must be text, not a number."
+    ]
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        ["finding_balance.quiz.markdown", "pymdownx.superfences"],
+        ["pymdownx.superfences"],
+        {"pymdownx.superfences": {}},
+        None,
+    ],
+)
+def test_the_quiz_extension_must_come_after_superfences(tmp_path: Path, extensions: Any) -> None:
+    found = edition(tmp_path, {}, raw={"markdown_extensions": extensions}, config="mkdocs.es.yml")
+    assert problems(check_edition, found) == [
+        "mkdocs.es.yml: list 'finding_balance.quiz.markdown' after 'pymdownx.superfences' under markdown_extensions."
+    ]
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        EXTENSIONS,
+        ["toc", {"pymdownx.superfences": {"custom_fences": []}}, "attr_list", "finding_balance.quiz.markdown"],
+        {"pymdownx.superfences": {}, "finding_balance.quiz.markdown": {}},
+    ],
+)
+def test_extension_lists_in_order(tmp_path: Path, extensions: Any) -> None:
+    assert check_edition(edition(tmp_path, {}, raw={"markdown_extensions": extensions})).quizzes == {}
