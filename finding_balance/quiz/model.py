@@ -414,7 +414,7 @@ class _Checker:
     def _remember(self) -> bool:
         remember = self.data.get("remember", True)
         if not isinstance(remember, bool):
-            raise self.fail(("remember",), f"must be true or false, not {kind(remember, yaml_hint=True)}")
+            raise self.fail(("remember",), f"must be true or false, not {kind(remember)}")
         return remember
 
     def _scale(self) -> tuple[str, ...]:

@@ -10,6 +10,8 @@ from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
 
 P = "id: x\ntype: prompt\ntitle: T\nprompts: [A]\n"  # lines 6 to 9 of the page
 
+YAML_BOOLEANS = "(YAML reads yes, no, on and off as true/false: put such words in quotes)"
+
 MISTAKES = [
     pytest.param(
         P.replace("id: x", "id: 12"),
@@ -299,3 +301,99 @@ def test_the_message_of_each_mistake(body: str, message: str) -> None:
     with pytest.raises(QuizError) as caught:
         parse_quiz(block)
     assert caught.value.describe("docs/q.md") == message
+
+
+#: Where the mistake is found decides the key and the line the message names; values YAML reads as
+#: true/false or a date say how to write them as text where text is wanted.
+MORE_MISTAKES = [
+    pytest.param(
+        SCALE.replace("  - text: I feel uneasy when my partner goes out.", "  - text: ''"),
+        "docs/q.md:13: quiz 'time-apart': items[1].text: must not be empty",
+        id="item-text-empty",
+    ),
+    pytest.param(
+        SCALE.replace("  - I can ask for time on my own.", "  - ''"),
+        "docs/q.md:12: quiz 'time-apart': items[0]: must not be empty",
+        id="item-plain-empty",
+    ),
+    pytest.param(
+        CHECKLIST.replace("title: Wide circle", "title: ''"),
+        "docs/q.md:12: quiz 'circle': results[1].title: must not be empty",
+        id="result-title-empty",
+    ),
+    pytest.param(
+        CHECKLIST.replace("text: Lovely.", "text: ''"),
+        "docs/q.md:12: quiz 'circle': results[1].text: must not be empty",
+        id="result-text-empty",
+    ),
+    pytest.param(
+        CHOICE.replace("text: Sure, rest. Can we talk later?", "text: ''"),
+        "docs/q.md:14: quiz 'replies': questions[0].options[1].text: must not be empty",
+        id="option-text-empty",
+    ),
+    pytest.param(
+        "id: x\ntype: choice\ntitle: T\nquestions:\n  - prompt: P\n    options: yes\n",
+        "docs/q.md:11: quiz 'x': questions[0].options: must be a list of replies, not true/false YES",
+        id="options-yes",
+    ),
+    pytest.param(
+        CHOICE.replace("best: true", "best: 1"),
+        "docs/q.md:16: quiz 'replies': questions[0].options[1].best: must be true or false",
+        id="best-a-number",
+    ),
+    pytest.param(
+        SCALE.replace("[2, 4]", "[2, 5]"),
+        "docs/q.md:19: quiz 'time-apart': results[1].range: [2, 5] goes past the highest possible score, 4",
+        id="too-high",
+    ),
+    pytest.param(
+        P.replace("prompts: [A]", "prompts: []"),
+        "docs/q.md:9: quiz 'x': prompts: is empty: it needs at least one entry",
+        id="prompts-empty",
+    ),
+    pytest.param(
+        P.replace("type: prompt", "type: yes"),
+        "docs/q.md:7: quiz 'x': type: must be one of scale, choice, checklist, prompt, not true/false YES",
+        id="type-yes",
+    ),
+    pytest.param(
+        P + "remember: 2020-01-01\n",
+        "docs/q.md:10: quiz 'x': remember: must be true or false, not a date",
+        id="remember-a-date",
+    ),
+    pytest.param(
+        SCALE.replace("[Never, Sometimes, Often]", "yes"),
+        "docs/q.md:10: quiz 'time-apart': scale: must be a list of labels, not true/false YES",
+        id="scale-yes",
+    ),
+    pytest.param("yes\n", "docs/q.md:6: quiz: the quiz must be a YAML mapping of keys, not true/false YES", id="yes"),
+    pytest.param(
+        CHECKLIST.replace("  - {range: [2, 3], title: Wide circle, text: Lovely.}", "  - yes"),
+        "docs/q.md:12: quiz 'circle': results[1]: must be a mapping of keys (range, text, title), not true/false YES",
+        id="result-yes",
+    ),
+    pytest.param(
+        P.replace("prompts: [A]", "prompts: on"),
+        "docs/q.md:9: quiz 'x': prompts: must be a list of questions, not true/false YES",
+        id="prompts-on",
+    ),
+    pytest.param(
+        P.replace("title: T", "title: !!int x"),
+        "docs/q.md:8: quiz: the YAML cannot be read: 'x' cannot be read as !!int",
+        id="value-against-its-tag",
+    ),
+    pytest.param(
+        # An alias (title) walked before its anchor (intro): the lines of the keys above are still known.
+        "id: x\ntype: prompt\nprompts:\n  - A\n  - ''\nintro: &t Hi\ntitle: *t\n",
+        "docs/q.md:10: quiz 'x': prompts[1]: must not be empty",
+        id="alias-after-the-mistake",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), MORE_MISTAKES)
+def test_the_key_and_line_of_each_mistake(body: str, message: str) -> None:
+    [block] = find_quiz_blocks(page_with(body))
+    with pytest.raises(QuizError) as caught:
+        parse_quiz(block)
+    assert caught.value.describe("docs/q.md") == message.replace("YES", YAML_BOOLEANS)

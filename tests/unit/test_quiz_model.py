@@ -7,7 +7,7 @@ import textwrap
 import pytest
 from support.quizzes import CHECKLIST, CHOICE, PROMPT, SCALE, page_with
 
-from finding_balance.quiz.model import DEFAULT_SCALE, QuizBlock, QuizError, find_quiz_blocks, parse_quiz
+from finding_balance.quiz.model import DEFAULT_SCALE, Item, QuizBlock, QuizError, find_quiz_blocks, parse_quiz
 
 
 def parse(body: str) -> object:
@@ -257,3 +257,104 @@ def test_windows_line_endings_a_byte_order_mark_and_tabs_keep_quizzes_and_lines(
     assert block.line == 5
     assert parse_quiz(block).title == "Think\tit over"
     assert find_quiz_blocks("# T\r\r```quiz\rid: x\r```\r")[0].line == 3
+
+
+# ---------------------------------------------------------------------------------------------------
+# The helpers behind the messages
+
+
+def test_flow_depth_counts_how_deep_brackets_nest() -> None:
+    from finding_balance.quiz.model import _flow_depth
+
+    assert _flow_depth("") == 0
+    assert _flow_depth("XX plain text XX") == 0
+    assert _flow_depth("[a, {b: [c]}]") == 3
+    assert _flow_depth("[a] [b] {c}") == 1
+    assert _flow_depth("]]] [") == 1, "closing brackets never go below nothing"
+    assert _flow_depth("[[a]] [b]") == 2
+
+
+@pytest.mark.parametrize(("depth", "reread"), [(50, True), (51, False)])
+def test_a_yaml_error_is_read_again_by_the_exact_reader_unless_nested_too_deep(depth: int, reread: bool) -> None:
+    """The pure-Python reader (its own wording: "expected ..., but got") names the mistake's own line;
+    beyond 50 levels of [ ] the fast reader's message ("did not find expected") is kept."""
+    body = "id: x\ntype: prompt\ntitle: T\nprompts: [A]\nintro: " + "[" * depth + "a" + "]" * (depth - 1) + "\nz: 1\n"
+    [block] = find_quiz_blocks(page_with(body))
+    with pytest.raises(QuizError) as caught:
+        parse_quiz(block)
+    assert caught.value.line == 11
+    wording = "expected ',' or ']', but got '<scalar>'" if reread else "did not find expected ',' or ']'"
+    assert caught.value.message == f"the YAML cannot be read: while parsing a flow sequence, {wording}"
+
+
+def test_source_key_is_the_text_as_markdown_hands_it_over() -> None:
+    from finding_balance.quiz.model import source_key
+
+    assert source_key("\r\n\n  id: a\t\tb  \r\n\r\ntitle:  T \n\n") == "id: a b\n\ntitle: T"
+    assert source_key("a\rb") == "a\nb"
+    assert source_key("x") == "x"
+
+
+def test_every_text_of_a_quiz_with_its_label() -> None:
+    from finding_balance.quiz.model import iter_texts
+
+    assert list(iter_texts(parse(SCALE))) == [
+        ("title", "How comfortable is time apart for you?"),
+        ("intro", "Think about the last month."),
+        ("items[0]", "I can ask for time on my own."),
+        ("items[1]", "I feel uneasy when my partner goes out."),
+        ("results[0].title", "Hard right now"),
+        ("results[0].text", "See [trust](trust.md#safe)."),
+        ("results[1].title", "Mostly at ease"),
+        ("results[1].text", "Keep going."),
+    ]
+    assert list(iter_texts(parse(CHOICE)))[1:] == [
+        ("questions[0].prompt", "They need a break."),
+        ("questions[0].options[0].text", "Okay."),
+        ("questions[0].options[0].feedback", "Kind, but your own need stays hidden."),
+        ("questions[0].options[1].text", "Sure, rest. Can we talk later?"),
+        ("questions[0].options[1].feedback", "Supports both of you."),
+    ]
+    assert list(iter_texts(parse(PROMPT))) == [
+        ("title", "Think it over"),
+        ("prompts[0]", "What helps you rest?"),
+        ("prompts[1]", "How could you support your partner's rest?"),
+    ]
+
+
+def test_what_a_quiz_gets_when_a_key_is_left_out() -> None:
+    prompt = parse(PROMPT)
+    assert (prompt.intro, prompt.remember, prompt.max_score) == ("", True, 0)
+    assert parse(CHOICE).max_score == 0
+    checklist = parse(CHECKLIST.replace("[A friend I can call", "[{text: A friend I can call}"))
+    assert checklist.items[0] == Item("A friend I can call", reverse=False)
+    scale = parse(SCALE.replace("  - I can ask for time on my own.", "  - text: I can ask for time on my own."))
+    assert [item.reverse for item in scale.items] == [False, True]
+    assert parse(PROMPT + "remember: false\n").remember is False
+
+
+def test_heading_levels_are_read_from_atx_headings_only() -> None:
+    page = (
+        "###### Six\n\n"
+        + page_with(PROMPT, before="")
+        + "\n####### Seven\n\n#NoSpace\n\n"
+        + page_with(PROMPT.replace("reflect", "other"), before="")
+    )
+    assert [block.heading_level for block in find_quiz_blocks(page)] == [6, 6]
+    assert find_quiz_blocks(page_with(PROMPT, before=""))[0].heading_level == 1
+
+
+def test_a_quiz_fence_in_a_quote_is_refused_at_its_line() -> None:
+    for quoted in ("> ```quiz", "  > > ~~~ .quiz", ">```{ .quiz }"):
+        with pytest.raises(QuizError) as caught:
+            find_quiz_blocks(f"# T\n\n{quoted}\n> id: x\n")
+        assert caught.value.describe("docs/a.md") == (
+            "docs/a.md:3: quiz: a ```quiz block could not be read where it stands; put quiz fences at the start of "
+            "a line, or inside an admonition or list, not inside a quote or raw HTML"
+        )
+    assert find_quiz_blocks("# T\n\nSay > ```quiz here.\n") == []
+    assert find_quiz_blocks("> ```python\n> quiz = 1\n") == []
+
+
+def test_a_byte_order_mark_before_a_quiz_fence() -> None:
+    assert [block.line for block in find_quiz_blocks("\ufeff```quiz\nid: a\n```\n")] == [1]
