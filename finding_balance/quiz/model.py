@@ -271,6 +271,7 @@ def _record_lines(root: yaml.Node, path: Path, located: _Located) -> None:
         if id(node) in seen or len(where) >= _DEEPEST:
             continue
         seen.add(id(node))
+        children: list[tuple[yaml.Node, Path, int]] = []
         if isinstance(node, yaml.MappingNode):
             keys: set[tuple[str, str]] = set()
             for key_node, value_node in node.value:
@@ -280,10 +281,11 @@ def _record_lines(root: yaml.Node, path: Path, located: _Located) -> None:
                     if (key_node.tag, key) in keys:
                         located.repeated.append((key_line, (*where, str(key))))
                     keys.add((key_node.tag, key))
-                stack.append((value_node, (*where, str(key)), key_line))
+                children.append((value_node, (*where, str(key)), key_line))
         elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                stack.append((item, (*where, index), item.start_mark.line + 1))
+            children = [(item, (*where, index), item.start_mark.line + 1) for index, item in enumerate(node.value)]
+        # In document order: an anchor is walked where it is written, before any alias of it.
+        stack.extend(reversed(children))
 
 
 def _yaml_problem(error: yaml.YAMLError, source: str) -> tuple[str, int | None]:

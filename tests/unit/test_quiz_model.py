@@ -358,3 +358,70 @@ def test_a_quiz_fence_in_a_quote_is_refused_at_its_line() -> None:
 
 def test_a_byte_order_mark_before_a_quiz_fence() -> None:
     assert [block.line for block in find_quiz_blocks("\ufeff```quiz\nid: a\n```\n")] == [1]
+
+
+def _mistake(body: str) -> str:
+    [block] = find_quiz_blocks(page_with(body))
+    with pytest.raises(QuizError) as caught:
+        parse_quiz(block)
+    return caught.value.describe("docs/q.md")
+
+
+def test_below_an_alias_a_mistake_names_the_alias_line() -> None:
+    body = "id: x\ntype: checklist\ntitle: T\nitems: &i\n  - A\n  - B\nresults: *i\n"  # lines 6 to 12
+    assert _mistake(body) == (
+        "docs/q.md:12: quiz 'x': results[0]: must be a mapping of keys (range, text, title), not text"
+    )
+
+
+def test_two_merge_keys_in_one_mapping_are_not_a_key_written_twice() -> None:
+    body = (
+        "id: x\ntype: choice\ntitle: T\nquestions:\n  - prompt: P\n    options:\n"
+        "      - &a {text: A, feedback: F}\n      - <<: *a\n        <<: {best: true}\n        text: B\n"
+    )
+    assert [option.best for option in parse(body).questions[0].options] == [False, True]
+
+
+def test_options_that_differ_only_in_case_and_spaces_read_the_same() -> None:
+    body = CHOICE.replace("text: Okay.", "text: Okay.  Fine").replace("Sure, rest. Can we talk later?", "okay. fine")
+    assert _mistake(body) == (
+        "docs/q.md:14: quiz 'replies': questions[0].options[1].text: two options of this question read the same: "
+        "'okay. fine'"
+    )
+
+
+def test_bands_may_be_written_in_any_order() -> None:
+    body = (
+        "id: circle\ntype: checklist\ntitle: Your circle\nitems: [A, B, C]\nresults:\n"
+        "  - {range: [2, 3], title: Wide, text: W.}\n  - {range: [0, 1], title: Small, text: S.}\n"
+    )
+    assert [(band.low, band.high, band.title) for band in parse(body).results] == [(2, 3, "Wide"), (0, 1, "Small")]
+
+
+def test_yaml_nested_past_what_python_can_follow(monkeypatch: pytest.MonkeyPatch) -> None:
+    from finding_balance.quiz import model
+
+    def recursing(source: str) -> object:
+        raise RecursionError
+
+    monkeypatch.setattr(model, "_load_yaml", recursing)
+    with pytest.raises(QuizError) as caught:
+        parse_quiz(QuizBlock(7, "id: x\n"))
+    assert (caught.value.message, caught.value.line, caught.value.quiz_id) == (
+        "the YAML is nested too deeply to read",
+        7,
+        None,
+    )
+
+
+def test_no_quiz_id_before_the_id_is_read_and_long_keys_are_cut() -> None:
+    with pytest.raises(QuizError) as caught:
+        parse(PROMPT.replace("id: reflect", "id: Not_Valid"))
+    assert caught.value.quiz_id is None
+    long_key = "k" * 50
+    assert _mistake(SCALE.replace("    reverse: true", f"    {long_key}: true")) == (
+        f"docs/q.md:14: quiz 'time-apart': items[1].{'k' * 39}…: unknown key (allowed here: reverse, text)"
+    )
+    from finding_balance.quiz.model import source_key
+
+    assert source_key("XX id XX") == "XX id XX"
