@@ -406,3 +406,37 @@ def test_resolve_extra_reads_the_helplines_file_against_the_config_folder(tmp_pa
     assert refused(resolve_extra, {"helplines": "empty.yml"}, "en", "", tmp_path) == (
         "empty.yml:1: the file is empty; it needs 'countries:' with at least one country"
     )
+
+
+def test_more_of_what_a_web_address_and_an_edition_may_hold() -> None:
+    assert check_url("https://eXample.org/X") is None
+    long_key = "k" * 50
+    assert refused(validate_editions, [{**EDITION, long_key: 1}]) == config_message(
+        f"extra.editions[0].{'k' * 39}… is not a known key; use only language, label, url, default."
+    )
+
+
+def test_every_inherited_group_is_named() -> None:
+    inherited = {"disclaimer": {"label": "A", "text": "B"}, "quiz": {"see_result": "S"}, "licence": "CC BY-SA 4.0"}
+    assert untranslated({"disclaimer": "label text"}, inherited, "es") == [
+        "extra.disclaimer.label",
+        "extra.disclaimer.text",
+        "extra.quiz.see_result",
+        "extra.licence",
+    ]
+    assert untranslated({"licence": "CC BY-SA 4.0 (es)"}, {"licence": "CC BY-SA 4.0"}, "es") == []
+
+
+def test_a_helplines_message_names_the_editions_config_or_the_data_file(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError) as caught:
+        resolve_extra({"helplines": "missing.yml"}, "es", "", tmp_path)
+    assert (
+        caught.value.naming("mkdocs.es.yml")
+        == "mkdocs.es.yml: extra.helplines names 'missing.yml', which cannot be read"
+    )
+    (tmp_path / "empty.yml").write_text("", encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        resolve_extra({"helplines": "empty.yml"}, "es", "", tmp_path)
+    assert caught.value.naming("mkdocs.es.yml") == (
+        "empty.yml:1: the file is empty; it needs 'countries:' with at least one country"
+    )
