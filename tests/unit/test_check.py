@@ -146,24 +146,53 @@ def test_with_a_memo_each_quiz_is_left_with_its_links_made_for_the_page() -> Non
 
 
 class _KeepingMemo(QuizMemo):
-    """A memo whose cache already holds every quiz: the check reads none of them again."""
+    """A memo whose cache already holds every quiz: the check reads none of them again. It notes
+    what it was asked for each quiz."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[tuple[PageContext, int, str, tuple[str, ...]]] = []
 
     def kept(self, context: PageContext, block: Any, default_scale: tuple[str, ...]) -> KeptQuiz | None:
-        return KeptQuiz("kept-id", "<section></section>", "")
+        self.asked.append((context, block.line, block.source, default_scale))
+        return KeptQuiz(f"kept-{len(self.asked)}", "<section></section>", "")
 
 
 def test_a_quiz_kept_from_an_earlier_build_is_not_read_again_but_its_id_counts() -> None:
     seen = QuizIds()
     broken = page_with(PROMPT.replace("prompts:", "prompt:"))  # would fail if it were read
+    twice = broken + "\n" + page_with(PROMPT, before="")
     context = PageContext(source="a.md")
-    found = check_page("docs/a.md", "a.md", broken, PAGES, seen, context=context, memo=_KeepingMemo())
-    assert found == [CheckedQuiz("kept-id", 5)]
-    assert seen.places == {"kept-id": "docs/a.md:5"}
+    memo = _KeepingMemo()
+    found = check_page("docs/a.md", "a.md", twice, PAGES, seen, None, ("A", "B"), context, memo)
+    assert found == [CheckedQuiz("kept-1", 5), CheckedQuiz("kept-2", 14)]
+    assert seen.places == {"kept-1": "docs/a.md:5", "kept-2": "docs/a.md:14"}
+    assert memo.asked == [
+        (context, 5, PROMPT.replace("prompts:", "prompt:").rstrip("\n"), ("A", "B")),
+        (context, 14, PROMPT.rstrip("\n"), ("A", "B")),
+    ]
     assert problems(
         check_page, "docs/b.md", "b.md", broken, PAGES, seen, None, ("A", "B"), context, _KeepingMemo()
-    ) == [
-        "docs/b.md:5: quiz 'kept-id': the id is already used by the quiz at docs/a.md:5; every quiz needs its own id."
+    ) == ["docs/b.md:5: quiz 'kept-1': the id is already used by the quiz at docs/a.md:5; every quiz needs its own id."]
+    # Without the page's context the memo's cache is not asked: the quiz is read.
+    assert problems(check_page, "docs/c.md", "c.md", broken, PAGES, QuizIds(), None, ("A", "B"), None, memo) == [
+        "docs/c.md:9: quiz 'reflect': prompt: unknown key for a prompt quiz (check the spelling)"
     ]
+    assert len(memo.asked) == 2
+
+
+def test_a_page_shown_by_another_name_links_from_the_docs_folder() -> None:
+    text = page_with(SCALE.replace("trust.md#safe", "missing.md"))
+    assert problems(check_page, "the page", "guide/a.md", text, PAGES, QuizIds()) == [
+        "the page:5: quiz 'time-apart': results[0].text: the link 'missing.md' goes to docs/guide/missing.md, which "
+        "does not exist"
+    ]
+
+
+def test_without_a_site_name_the_short_name_is_held_to_this_sites(tmp_path: Path) -> None:
+    assert check_settings({"short_name": "Finding Balanc"}, None).extra["short_name"] == "Finding Balanc"
+    checked = check_edition(edition(tmp_path, {}, {"short_name": "Finding Balanc"}))
+    assert checked.settings.extra["short_name"] == "Finding Balanc"
 
 
 def test_quizzes_that_did_not_reach_the_page() -> None:
