@@ -233,3 +233,55 @@ def test_page_collision_uses_the_given_slugify() -> None:
         "p.md:1: the anchor 'same' is used twice on this page: by the heading on line 1 and by an element the "
         "Markdown does not show (a template or plugin adds it); " + UNIQUE_HINT
     )
+
+
+def letters(text: str, separator: str) -> str:
+    """A slugify that keeps letters only, so that marks left in a heading's words would show."""
+    return "".join(character for character in text.lower() if character.isalpha())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("## `Tar`*get*\n", [Declaration(1, "the heading")]),
+        ("- Target\n---\n", []),
+        (" - Target\n---\n", []),
+        ("Target\n===", [Declaration(1, "the heading")]),
+    ],
+)
+def test_declarations_with_a_slugify_that_keeps_marks(source: str, expected: list[Declaration]) -> None:
+    def keeping(text: str, separator: str) -> str:
+        return text.lower().replace(" ", separator)
+
+    assert declarations("target", source, letters) == expected
+    if "`" in source:
+        assert declarations("target", source, keeping) == expected
+
+
+def test_a_one_letter_anchor_and_a_quiz_id_with_a_comment() -> None:
+    assert declarations("a", "Text\n{: #a }\n") == [Declaration(2, "the attribute list '{: #a }'")]
+    commented = "```quiz\nid: alpha   # its anchor is quiz-alpha\ntype: prompt\n```\n"
+    assert declarations("quiz-alpha", commented) == [Declaration(1, "the quiz 'alpha'", is_quiz=True)]
+    flow = "```quiz\n{id: alpha, type: prompt}\n```\n"
+    assert declarations("quiz-alpha", flow) == [Declaration(1, "the quiz 'alpha'", is_quiz=True)]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("\ufeff---\ntarget\n---\n## Other\n", []),  # the front matter, even after a byte-order mark
+        ("---\n---\nTarget\n---\n", [Declaration(3, "the heading")]),  # an empty front matter
+        ("---\n...\nTarget\n---\n", [Declaration(3, "the heading")]),
+        ("---\n  ---\nTarget\n---\n", []),  # an indented line does not close it
+    ],
+)
+def test_where_the_front_matter_ends(source: str, expected: list[Declaration]) -> None:
+    assert declarations("target", source) == expected
+
+
+def test_among_quizzes_alone_the_last_is_blamed() -> None:
+    quizzes = [Declaration(line, f"the quiz '{name}'", is_quiz=True) for line, name in ((3, "a"), (9, "b"), (15, "c"))]
+    assert collision_message("t.md", "x", 3, quizzes, hint="HINT") == (
+        "t.md:15: the anchor 'x' is used 3 times on this page: by the quiz 'c' on line 15, by the quiz 'a' on line 3 "
+        "and by the quiz 'b' on line 9; HINT"
+    )
