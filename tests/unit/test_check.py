@@ -61,9 +61,9 @@ def test_a_page_without_quizzes_has_none() -> None:
 def test_each_quiz_of_a_page_is_found_at_its_line_and_its_id_noted() -> None:
     seen = QuizIds()
     text = page_with(PROMPT) + "\n" + page_with(SCALE.replace("trust.md", "../trust.md"), before="")
-    found = check_page("docs/guide/a.md", "guide/a.md", text, PAGES, seen)
+    found = check_page("pages/guide/a.md", "guide/a.md", text, PAGES, seen)
     assert found == [CheckedQuiz("reflect", 5), CheckedQuiz("time-apart", 14)]
-    assert seen.places == {"reflect": "docs/guide/a.md:5", "time-apart": "docs/guide/a.md:14"}
+    assert seen.places == {"reflect": "pages/guide/a.md:5", "time-apart": "pages/guide/a.md:14"}
 
 
 def test_lines_are_the_files_own_with_windows_line_endings_and_a_byte_order_mark() -> None:
@@ -95,8 +95,8 @@ def test_an_id_used_twice_names_both_places() -> None:
 @pytest.mark.parametrize(
     ("link", "message"),
     [
-        ("missing.md", "the link 'missing.md' goes to docs/guide/missing.md, which does not exist"),
-        ("../missing.md#x", "the link '../missing.md#x' goes to docs/missing.md, which does not exist"),
+        ("missing.md", "the link 'missing.md' goes to pages/guide/missing.md, which does not exist"),
+        ("../missing.md#x", "the link '../missing.md#x' goes to pages/missing.md, which does not exist"),
         (
             "javascript:alert(1)",
             "the link 'javascript:alert(1)' is not allowed: use http, https, mailto, tel or a page",
@@ -105,15 +105,15 @@ def test_an_id_used_twice_names_both_places() -> None:
 )
 def test_a_link_that_goes_nowhere_names_the_field(link: str, message: str) -> None:
     text = page_with(SCALE.replace("trust.md#safe", link))
-    assert problems(check_page, "docs/guide/a.md", "guide/a.md", text, PAGES, QuizIds()) == [
-        f"docs/guide/a.md:5: quiz 'time-apart': results[0].text: {message}"
+    assert problems(check_page, "pages/guide/a.md", "guide/a.md", text, PAGES, QuizIds()) == [
+        f"pages/guide/a.md:5: quiz 'time-apart': results[0].text: {message}"
     ]
 
 
 def test_links_to_pages_that_exist_pass() -> None:
     for link in ("self-care.md#top", "../trust.md", "img.png", "#here", "https://example.org/", "mailto:a@b.c"):
         text = page_with(SCALE.replace("trust.md#safe", link))
-        found = check_page("docs/guide/a.md", "guide/a.md", text, tuple(PAGES), QuizIds(), TextRenderer())
+        found = check_page("pages/guide/a.md", "guide/a.md", text, tuple(PAGES), QuizIds(), TextRenderer())
         assert found == [CheckedQuiz("time-apart", 5)], link
 
 
@@ -132,7 +132,7 @@ def test_with_a_memo_each_quiz_is_left_with_its_links_made_for_the_page() -> Non
     memo = QuizMemo()
     context = PageContext(source="guide/a.md")
     text = page_with(SCALE.replace("trust.md#safe", "../trust.md#safe"))
-    assert check_page("docs/guide/a.md", "guide/a.md", text, PAGES, QuizIds(), context=context, memo=memo) == [
+    assert check_page("pages/guide/a.md", "guide/a.md", text, PAGES, QuizIds(), context=context, memo=memo) == [
         CheckedQuiz("time-apart", 5)
     ]
     [block_source] = [SCALE.replace("trust.md#safe", "../trust.md#safe").rstrip("\n")]
@@ -141,7 +141,7 @@ def test_with_a_memo_each_quiz_is_left_with_its_links_made_for_the_page() -> Non
     assert 'href="../../trust/#safe"' in texts["results[0].text"]
     # Without the page's context the memo is not used: the links are only checked.
     other = QuizMemo()
-    check_page("docs/guide/a.md", "guide/a.md", text, PAGES, QuizIds(), memo=other)
+    check_page("pages/guide/a.md", "guide/a.md", text, PAGES, QuizIds(), memo=other)
     assert other.recall(context, block_source, ("Never", "Rarely", "Sometimes", "Often", "Always")) is None
 
 
@@ -184,8 +184,8 @@ def test_a_quiz_kept_from_an_earlier_build_is_not_read_again_but_its_id_counts()
 def test_a_page_shown_by_another_name_links_from_the_docs_folder() -> None:
     text = page_with(SCALE.replace("trust.md#safe", "missing.md"))
     assert problems(check_page, "the page", "guide/a.md", text, PAGES, QuizIds()) == [
-        "the page:5: quiz 'time-apart': results[0].text: the link 'missing.md' goes to docs/guide/missing.md, which "
-        "does not exist"
+        "the page:5: quiz 'time-apart': results[0].text: the link 'missing.md' goes to docs/"  # docs/ by default
+        "guide/missing.md, which does not exist"
     ]
 
 

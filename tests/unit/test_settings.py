@@ -36,6 +36,8 @@ from finding_balance.settings import (
 )
 
 CONFIG = "mkdocs.yml"
+#: The strings files' folder as messages name it (the made-up languages' files do not exist).
+LOCALES = "finding_balance/locales"
 
 
 def config_message(text: str) -> str:
@@ -71,7 +73,7 @@ def test_another_language_has_every_english_key_in_its_own_words() -> None:
 
 def test_a_language_without_a_strings_file_is_named() -> None:
     assert refused(locale_defaults, "xx") == config_message(
-        "theme.language is 'xx', but there is no strings file finding_balance/locales/xx.yml; "
+        f"theme.language is 'xx', but there is no strings file {LOCALES}/xx.yml; "
         "copy locales/en.yml to it and translate every value."
     )
 
@@ -85,9 +87,9 @@ def test_a_strings_file_missing_a_key_names_the_first(monkeypatch: pytest.Monkey
     locale_defaults.cache_clear()
     try:
         assert refused(locale_defaults, "zz") == (
-            "finding_balance/locales/zz.yml: disclaimer.label is missing; every key of en.yml needs its translation."
+            f"{LOCALES}/zz.yml: disclaimer.label is missing; every key of en.yml needs its translation."
         )
-        assert refused(locale_defaults, "zy").startswith("finding_balance/locales/zy.yml: disclaimer.short is missing")
+        assert refused(locale_defaults, "zy").startswith(f"{LOCALES}/zy.yml: disclaimer.short is missing")
     finally:
         locale_defaults.cache_clear()
 
