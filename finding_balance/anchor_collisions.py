@@ -106,18 +106,18 @@ def _html_ids(line: str) -> list[str]:
     return ids
 
 
-def _heading_anchor(text: str, slugify: Slugify) -> tuple[str, bool]:
-    """The anchor of a heading with ``text``: ``(anchor, True)`` when written as ``{#anchor}``, else
-    the one the toc extension makes from its words."""
+def _heading_anchor(text: str, slugify: Slugify) -> str:
+    """The anchor of a heading with ``text``: the one written as ``{#anchor}``, else the one the toc
+    extension makes from its words."""
     trailing = _TRAILING_ATTR_LIST.search(text)
     if trailing:
         explicit = _attr_list_ids(_ATTR_LIST.search(trailing.group())["body"])
         if explicit:
-            return explicit[-1], True
+            return explicit[-1]
         text = text[: trailing.start()]
     text = _CLOSING_HASHES.sub("", text)
     words = _INLINE_LINK.sub(r"\1", text).replace("`", "").replace("*", "")
-    return slugify(re.sub(r"<[^>]*>", "", words), "-"), False
+    return slugify(re.sub(r"<[^>]*>", "", words), "-")
 
 
 _ID_LINE = re.compile(r"""^id[ \t]*:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*$""")
@@ -160,11 +160,9 @@ def declarations(anchor: str, source: str, slugify: Slugify = toc_slugify) -> li
             text = line.strip()
         else:
             text = heading["text"] if heading else None
-        if text is not None:
-            heading_anchor, _ = _heading_anchor(text, slugify)
-            if heading_anchor == anchor:
-                found.append(Declaration(number, "the heading"))
-                continue
+        if text is not None and _heading_anchor(text, slugify) == anchor:
+            found.append(Declaration(number, "the heading"))
+            continue
         line = _CODE_SPAN.sub("", line)
         for attributes in _ATTR_LIST.finditer(line):
             if anchor in _attr_list_ids(attributes["body"]):

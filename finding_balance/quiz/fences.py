@@ -1,9 +1,11 @@
 """The fenced blocks of a Markdown page, and which of them are quizzes: the one scanner of fences.
 
 A line of three or more backticks or tildes opens a fence; a line of the same character, at least
-as long and with nothing after it, closes it. A fence whose info string starts with ``quiz`` (or
-``.quiz``, ``{quiz``) is a quiz, and its body is kept with the fence's indentation taken off. Lines
-inside any fence are not Markdown text: a heading or an anchor there is code.
+as long and with nothing after it, closes it. A fence is a quiz when pymdownx.superfences reads it as
+one: its info string starts with ``quiz`` or ``.quiz``, or it is written as attributes in braces whose
+first class is ``.quiz`` (``{.quiz}``, ``{ #id .quiz }``). A quiz's body is kept with the fence's
+indentation taken off. Lines inside any fence are not Markdown text: a heading or an anchor there is
+code.
 
 Used by the quiz model (``find_quiz_blocks``: each quiz with its line and the heading above it) and
 by the anchor collision messages (``finding_balance.anchor_collisions``: where an anchor is
@@ -32,9 +34,15 @@ class Fence:
 
 
 def is_quiz_info(info: str) -> bool:
-    """Whether a fence's info string makes it a quiz."""
+    """Whether a fence's info string makes it a quiz, as superfences decides: ``quiz`` or ``.quiz``
+    first, or attributes in braces whose first class is ``.quiz``."""
+    if info.startswith("{"):
+        if not info.endswith("}"):
+            return False
+        classes = [word for word in info[1:].partition("}")[0].split() if word.startswith(".")]
+        return bool(classes) and classes[0] == ".quiz"
     words = info.split()
-    return bool(words) and words[0].lstrip(".{") == "quiz"
+    return bool(words) and words[0].removeprefix(".") == "quiz"
 
 
 def scan(lines: Sequence[str], start: int = 0) -> Iterator[tuple[int, str] | Fence]:

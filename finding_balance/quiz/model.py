@@ -128,7 +128,7 @@ class QuizBlock:
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
 #: A quiz fence inside a quote (``> ```quiz``): Markdown does not read it as a quiz.
-_QUOTED_QUIZ = re.compile(r"^[ \t]*>[ \t>]*(`{3,}|~{3,})[ \t]*\.?\{?[ \t]*quiz\b")
+_QUOTED_QUIZ = re.compile(r"^[ \t]*>[ \t>]*(`{3,}|~{3,})[ \t]*(?:\{[^}\n]*?\.|\.)?quiz\b")
 
 
 def find_quiz_blocks(markdown: str) -> list[QuizBlock]:
@@ -271,6 +271,7 @@ def _record_lines(root: yaml.Node, path: Path, located: _Located) -> None:
         if id(node) in seen or len(where) >= _DEEPEST:
             continue
         seen.add(id(node))
+        children: list[tuple[yaml.Node, Path, int]] = []
         if isinstance(node, yaml.MappingNode):
             keys: set[tuple[str, str]] = set()
             for key_node, value_node in node.value:
@@ -280,10 +281,11 @@ def _record_lines(root: yaml.Node, path: Path, located: _Located) -> None:
                     if (key_node.tag, key) in keys:
                         located.repeated.append((key_line, (*where, str(key))))
                     keys.add((key_node.tag, key))
-                stack.append((value_node, (*where, str(key)), key_line))
+                children.append((value_node, (*where, str(key)), key_line))
         elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                stack.append((item, (*where, index), item.start_mark.line + 1))
+            children = [(item, (*where, index), item.start_mark.line + 1) for index, item in enumerate(node.value)]
+        # In document order: an anchor is walked where it is written, before any alias of it.
+        stack.extend(reversed(children))
 
 
 def _yaml_problem(error: yaml.YAMLError, source: str) -> tuple[str, int | None]:
@@ -414,7 +416,7 @@ class _Checker:
     def _remember(self) -> bool:
         remember = self.data.get("remember", True)
         if not isinstance(remember, bool):
-            raise self.fail(("remember",), f"must be true or false, not {kind(remember, yaml_hint=True)}")
+            raise self.fail(("remember",), f"must be true or false, not {kind(remember)}")
         return remember
 
     def _scale(self) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 from support.quizzes import CHECKLIST, CHOICE, PROMPT, SCALE, page_with
 
-from finding_balance.quiz.model import DEFAULT_SCALE, QuizBlock, QuizError, find_quiz_blocks, parse_quiz
+from finding_balance.quiz.model import DEFAULT_SCALE, Item, QuizBlock, QuizError, find_quiz_blocks, parse_quiz
 
 
 def parse(body: str) -> object:
@@ -257,3 +257,171 @@ def test_windows_line_endings_a_byte_order_mark_and_tabs_keep_quizzes_and_lines(
     assert block.line == 5
     assert parse_quiz(block).title == "Think\tit over"
     assert find_quiz_blocks("# T\r\r```quiz\rid: x\r```\r")[0].line == 3
+
+
+# ---------------------------------------------------------------------------------------------------
+# The helpers behind the messages
+
+
+def test_flow_depth_counts_how_deep_brackets_nest() -> None:
+    from finding_balance.quiz.model import _flow_depth
+
+    assert _flow_depth("") == 0
+    assert _flow_depth("XX plain text XX") == 0
+    assert _flow_depth("[a, {b: [c]}]") == 3
+    assert _flow_depth("[a] [b] {c}") == 1
+    assert _flow_depth("]]] [") == 1, "closing brackets never go below nothing"
+    assert _flow_depth("[[a]] [b]") == 2
+
+
+@pytest.mark.parametrize(("depth", "reread"), [(50, True), (51, False)])
+def test_a_yaml_error_is_read_again_by_the_exact_reader_unless_nested_too_deep(depth: int, reread: bool) -> None:
+    """The pure-Python reader (its own wording: "expected ..., but got") names the mistake's own line;
+    beyond 50 levels of [ ] the fast reader's message ("did not find expected") is kept."""
+    body = "id: x\ntype: prompt\ntitle: T\nprompts: [A]\nintro: " + "[" * depth + "a" + "]" * (depth - 1) + "\nz: 1\n"
+    [block] = find_quiz_blocks(page_with(body))
+    with pytest.raises(QuizError) as caught:
+        parse_quiz(block)
+    assert caught.value.line == 11
+    wording = "expected ',' or ']', but got '<scalar>'" if reread else "did not find expected ',' or ']'"
+    assert caught.value.message == f"the YAML cannot be read: while parsing a flow sequence, {wording}"
+
+
+def test_source_key_is_the_text_as_markdown_hands_it_over() -> None:
+    from finding_balance.quiz.model import source_key
+
+    assert source_key("\r\n\n  id: a\t\tb  \r\n\r\ntitle:  T \n\n") == "id: a b\n\ntitle: T"
+    assert source_key("a\rb") == "a\nb"
+    assert source_key("x") == "x"
+
+
+def test_every_text_of_a_quiz_with_its_label() -> None:
+    from finding_balance.quiz.model import iter_texts
+
+    assert list(iter_texts(parse(SCALE))) == [
+        ("title", "How comfortable is time apart for you?"),
+        ("intro", "Think about the last month."),
+        ("items[0]", "I can ask for time on my own."),
+        ("items[1]", "I feel uneasy when my partner goes out."),
+        ("results[0].title", "Hard right now"),
+        ("results[0].text", "See [trust](trust.md#safe)."),
+        ("results[1].title", "Mostly at ease"),
+        ("results[1].text", "Keep going."),
+    ]
+    assert list(iter_texts(parse(CHOICE)))[1:] == [
+        ("questions[0].prompt", "They need a break."),
+        ("questions[0].options[0].text", "Okay."),
+        ("questions[0].options[0].feedback", "Kind, but your own need stays hidden."),
+        ("questions[0].options[1].text", "Sure, rest. Can we talk later?"),
+        ("questions[0].options[1].feedback", "Supports both of you."),
+    ]
+    assert list(iter_texts(parse(PROMPT))) == [
+        ("title", "Think it over"),
+        ("prompts[0]", "What helps you rest?"),
+        ("prompts[1]", "How could you support your partner's rest?"),
+    ]
+
+
+def test_what_a_quiz_gets_when_a_key_is_left_out() -> None:
+    prompt = parse(PROMPT)
+    assert (prompt.intro, prompt.remember, prompt.max_score) == ("", True, 0)
+    assert parse(CHOICE).max_score == 0
+    checklist = parse(CHECKLIST.replace("[A friend I can call", "[{text: A friend I can call}"))
+    assert checklist.items[0] == Item("A friend I can call", reverse=False)
+    scale = parse(SCALE.replace("  - I can ask for time on my own.", "  - text: I can ask for time on my own."))
+    assert [item.reverse for item in scale.items] == [False, True]
+    assert parse(PROMPT + "remember: false\n").remember is False
+
+
+def test_heading_levels_are_read_from_atx_headings_only() -> None:
+    page = (
+        "###### Six\n\n"
+        + page_with(PROMPT, before="")
+        + "\n####### Seven\n\n#NoSpace\n\n"
+        + page_with(PROMPT.replace("reflect", "other"), before="")
+    )
+    assert [block.heading_level for block in find_quiz_blocks(page)] == [6, 6]
+    assert find_quiz_blocks(page_with(PROMPT, before=""))[0].heading_level == 1
+
+
+def test_a_quiz_fence_in_a_quote_is_refused_at_its_line() -> None:
+    for quoted in ("> ```quiz", "  > > ~~~ .quiz", ">```{ .quiz }"):
+        with pytest.raises(QuizError) as caught:
+            find_quiz_blocks(f"# T\n\n{quoted}\n> id: x\n")
+        assert caught.value.describe("docs/a.md") == (
+            "docs/a.md:3: quiz: a ```quiz block could not be read where it stands; put quiz fences at the start of "
+            "a line, or inside an admonition or list, not inside a quote or raw HTML"
+        )
+    assert find_quiz_blocks("# T\n\nSay > ```quiz here.\n") == []
+    assert find_quiz_blocks("> ```python\n> quiz = 1\n") == []
+
+
+def test_a_byte_order_mark_before_a_quiz_fence() -> None:
+    assert [block.line for block in find_quiz_blocks("\ufeff```quiz\nid: a\n```\n")] == [1]
+
+
+def _mistake(body: str) -> str:
+    [block] = find_quiz_blocks(page_with(body))
+    with pytest.raises(QuizError) as caught:
+        parse_quiz(block)
+    return caught.value.describe("docs/q.md")
+
+
+def test_below_an_alias_a_mistake_names_the_alias_line() -> None:
+    body = "id: x\ntype: checklist\ntitle: T\nitems: &i\n  - A\n  - B\nresults: *i\n"  # lines 6 to 12
+    assert _mistake(body) == (
+        "docs/q.md:12: quiz 'x': results[0]: must be a mapping of keys (range, text, title), not text"
+    )
+
+
+def test_two_merge_keys_in_one_mapping_are_not_a_key_written_twice() -> None:
+    body = (
+        "id: x\ntype: choice\ntitle: T\nquestions:\n  - prompt: P\n    options:\n"
+        "      - &a {text: A, feedback: F}\n      - <<: *a\n        <<: {best: true}\n        text: B\n"
+    )
+    assert [option.best for option in parse(body).questions[0].options] == [False, True]
+
+
+def test_options_that_differ_only_in_case_and_spaces_read_the_same() -> None:
+    body = CHOICE.replace("text: Okay.", "text: Okay.  Fine").replace("Sure, rest. Can we talk later?", "okay. fine")
+    assert _mistake(body) == (
+        "docs/q.md:14: quiz 'replies': questions[0].options[1].text: two options of this question read the same: "
+        "'okay. fine'"
+    )
+
+
+def test_bands_may_be_written_in_any_order() -> None:
+    body = (
+        "id: circle\ntype: checklist\ntitle: Your circle\nitems: [A, B, C]\nresults:\n"
+        "  - {range: [2, 3], title: Wide, text: W.}\n  - {range: [0, 1], title: Small, text: S.}\n"
+    )
+    assert [(band.low, band.high, band.title) for band in parse(body).results] == [(2, 3, "Wide"), (0, 1, "Small")]
+
+
+def test_yaml_nested_past_what_python_can_follow(monkeypatch: pytest.MonkeyPatch) -> None:
+    from finding_balance.quiz import model
+
+    def recursing(source: str) -> object:
+        raise RecursionError
+
+    monkeypatch.setattr(model, "_load_yaml", recursing)
+    with pytest.raises(QuizError) as caught:
+        parse_quiz(QuizBlock(7, "id: x\n"))
+    assert (caught.value.message, caught.value.line, caught.value.quiz_id) == (
+        "the YAML is nested too deeply to read",
+        7,
+        None,
+    )
+
+
+def test_no_quiz_id_before_the_id_is_read_and_long_keys_are_cut() -> None:
+    with pytest.raises(QuizError) as caught:
+        parse(PROMPT.replace("id: reflect", "id: Not_Valid"))
+    assert caught.value.quiz_id is None
+    long_key = "k" * 50
+    assert _mistake(SCALE.replace("    reverse: true", f"    {long_key}: true")) == (
+        f"docs/q.md:14: quiz 'time-apart': items[1].{'k' * 39}…: unknown key (allowed here: reverse, text)"
+    )
+    from finding_balance.quiz.model import source_key
+
+    assert source_key("XX id XX") == "XX id XX"
