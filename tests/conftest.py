@@ -1,5 +1,10 @@
 """Session fixtures: the real site built once with ``--strict``, served on localhost, Chromium, and the
-three browser engines of the cross-browser tests (Chromium, Firefox, WebKit)."""
+three browser engines of the cross-browser tests (Chromium, Firefox, WebKit).
+
+``make test`` runs the tests in two pytest-xdist workers (``-n 2 --dist loadgroup``). The site is
+then built once, by the controller, for both (``support.shared_session``); tests that share an
+expensive fixture run in the same worker (``pytest_collection_modifyitems``: one group per test
+file, unless a test names its own ``xdist_group``, and one per engine build and browser engine)."""
 
 from __future__ import annotations
 
@@ -16,8 +21,9 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_pla
 from support import fuzzing
 from support.browser_tabs import Engine, Tab
 from support.gates import KeyboardWalk, keyboard_walk, site_pages
-from support.new_site import PREPARED, Preparation
+from support.new_site import PREPARED, Preparation, PreparationFiles
 from support.outside_proxy import OutsideProxy, outside_proxy
+from support.shared_session import PREPARATION_KEY, SITE_KEY, SharedSite, SiteAddress
 from support.sitebuild import PROJECT_ROOT, bind_server, serving, site_build
 from support.tab_chromium import ChromiumEngine
 from support.tab_firefox import FirefoxEngine
@@ -29,11 +35,97 @@ from finding_balance.gates.browser import CHROMIUM_ARGS
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", fuzzing.DEFAULT_PROFILE))
 
 
+#: The generator's test file, whose slow steps start as soon as the run begins.
+GENERATOR_TESTS = PROJECT_ROOT / "tests" / "built" / "test_generator.py"
+#: The controller's shared build (``SharedSite``) when the tests run in xdist workers.
+SHARED_SITE = pytest.StashKey[SharedSite]()
+
+
+def is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def runs_workers(config: pytest.Config) -> bool:
+    """True in the controller of an xdist run (``-n 2``), which runs no test itself."""
+    return not is_worker(config) and bool(getattr(config.option, "numprocesses", None))
+
+
+def selects_generator_tests(config: pytest.Config) -> bool:
+    """Whether the run's paths include the generator's tests (the controller does not collect)."""
+    for argument in config.args:
+        path = Path(argument.split("::", 1)[0]).resolve()
+        if path == GENERATOR_TESTS or GENERATOR_TESTS.is_relative_to(path):
+            return True
+    return False
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With xdist workers, the controller starts the build and the generator's slow steps at once."""
+    if not runs_workers(config):
+        return
+    config.stash[SHARED_SITE] = SharedSite(Path(tempfile.mkdtemp(prefix="finding-balance-site-")))
+    if selects_generator_tests(config):
+        config.stash[PREPARED] = Preparation(Path(tempfile.mkdtemp(prefix="finding-balance-new-site-")))
+
+
+def pytest_configure_node(node: object) -> None:
+    """xdist's controller, for each worker: where the shared site and the preparation are."""
+    config: pytest.Config = node.config  # type: ignore[attr-defined]
+    inputs: dict[str, object] = node.workerinput  # type: ignore[attr-defined]
+    inputs[SITE_KEY] = config.stash[SHARED_SITE].address.as_input()
+    preparation = config.stash.get(PREPARED, None)
+    if preparation is not None:
+        inputs[PREPARATION_KEY] = str(preparation.home)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shared = config.stash.get(SHARED_SITE, None)
+    if shared is not None:
+        shared.close()
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """The generator's slow steps (a wheel, two installs, a new site's ``make test``) start now, in a
-    thread, when the session is to run its tests (``support.new_site``)."""
-    if any(item.path.name == "test_generator.py" for item in session.items):
-        session.config.stash[PREPARED] = Preparation(Path(tempfile.mkdtemp(prefix="finding-balance-new-site-")))
+    thread, when the session is to run its tests (``support.new_site``); in an xdist worker they are
+    the controller's, read from its files."""
+    if not any(item.path.name == GENERATOR_TESTS.name for item in session.items):
+        return
+    if is_worker(session.config):
+        home = session.config.workerinput.get(PREPARATION_KEY)  # type: ignore[attr-defined]
+        if home:
+            session.config.stash[PREPARED] = PreparationFiles(Path(home))
+        return
+    session.config.stash[PREPARED] = Preparation(Path(tempfile.mkdtemp(prefix="finding-balance-new-site-")))
+
+
+#: Session fixtures built once per worker whose tests must share that worker: the parameter's name,
+#: and the prefix of the group its tests join.
+SHARED_BY_PARAMETER = {"engine_site": "engine-build", "browser_engine": "browser-engine"}
+
+
+def xdist_group_of(item: pytest.Item) -> str:
+    """The group an item runs in: its own ``xdist_group`` if it names one; else the engine build or
+    browser engine it uses (each started once per worker); else its file, so that module fixtures
+    are made once."""
+    marker = item.get_closest_marker("xdist_group")
+    if marker is not None:
+        return str(marker.args[0] if marker.args else marker.kwargs["name"])
+    callspec = getattr(item, "callspec", None)
+    for parameter, prefix in SHARED_BY_PARAMETER.items():
+        if callspec is not None and parameter in callspec.params:
+            return f"{prefix}-{callspec.params[parameter]}"
+    return item.nodeid.split("::", 1)[0]
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In an xdist worker, every item gets its group (``xdist_group_of``), which ``--dist loadgroup``
+    keeps in one worker."""
+    if not is_worker(config):
+        return
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(xdist_group_of(item)))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -63,7 +155,14 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    if is_worker(request.config):
+        shared = SiteAddress.from_input(request.config.workerinput[SITE_KEY])  # type: ignore[attr-defined]
+        outcome = shared.wait_for_build()
+        if outcome["returncode"] != 0:
+            pytest.fail(f"the build (every edition, --strict) failed:\n{outcome['stderr']}", pytrace=False)
+        yield BuiltSite(shared.directory, shared.base_url)
+        return
     site_dir = tmp_path_factory.mktemp("site")
     # Bind the port first: the build needs the final address, because Material only navigates
     # instantly to URLs listed in sitemap.xml, which is written from site_url.
