@@ -241,24 +241,40 @@ def page(browser: Browser, page_log: PageLog) -> Iterator[Page]:
 
 #: The two widths of the quality gates, with the window height used there.
 GATE_WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+#: A gate test's parameter for each width. The tests of one width run in one xdist worker, which
+#: makes that width's Tab walks (``keyboard_walks``) once.
+BY_GATE_WIDTH = [pytest.param(name, id=name, marks=pytest.mark.xdist_group(f"gates-{name}")) for name in GATE_WIDTHS]
+
+
+class KeyboardWalks:
+    """A Tab walk through every page at a phone's and a desktop's width ("page.html [phone]"), each
+    width's made once, when a test first asks for it: keyboard access and focus rings
+    (browser/test_gates_axe.py), focus not obscured (browser/test_gates_wcag22.py)."""
+
+    def __init__(self, browser: Browser, site: BuiltSite) -> None:
+        self._browser = browser
+        self._site = site
+        self._walks: dict[str, dict[str, KeyboardWalk]] = {}
+
+    def at(self, width_name: str) -> dict[str, KeyboardWalk]:
+        if width_name not in self._walks:
+            width, height = GATE_WIDTHS[width_name]
+            context = self._browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            walks = {}
+            try:
+                for site_page in site_pages(self._site.directory, self._site.base_url):
+                    page.goto(site_page.url)
+                    walks[f"{site_page.path} [{width_name}]"] = keyboard_walk(page)
+            finally:
+                context.close()
+            self._walks[width_name] = walks
+        return self._walks[width_name]
 
 
 @pytest.fixture(scope="session")
-def keyboard_walks(browser: Browser, built_site: BuiltSite) -> dict[str, KeyboardWalk]:
-    """A Tab walk through every page at a phone's and a desktop's width ("page.html [phone]"), done once
-    for the tests that read it: keyboard access and focus rings (browser/test_gates_axe.py), focus not obscured
-    (browser/test_gates_wcag22.py). One browser context per width."""
-    walks = {}
-    for width_name, (width, height) in GATE_WIDTHS.items():
-        context = browser.new_context(viewport={"width": width, "height": height})
-        page = context.new_page()
-        try:
-            for site_page in site_pages(built_site.directory, built_site.base_url):
-                page.goto(site_page.url)
-                walks[f"{site_page.path} [{width_name}]"] = keyboard_walk(page)
-        finally:
-            context.close()
-    return walks
+def keyboard_walks(browser: Browser, built_site: BuiltSite) -> KeyboardWalks:
+    return KeyboardWalks(browser, built_site)
 
 
 # ---------------------------------------------------------------------------------------------------
