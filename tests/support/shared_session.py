@@ -2,9 +2,10 @@
 workers run the tests (``make test`` runs two).
 
 Without workers, ``tests/conftest.py`` builds and serves the site itself, as before. With workers,
-the controller process does both once, in a thread that starts before the workers (``SharedSite``),
-and hands each worker the site's folder, its address and a file that says when the build is done
-(``pytest_configure_node`` in conftest); a worker's ``built_site`` waits for that file. The
+the controller process does both once (``SharedSite``) and hands each worker the site's folder, its
+address and the files that ask for the build and say when it is done (``pytest_configure_node`` in
+conftest). The build starts when the first worker's ``built_site`` asks for it, so that a run of tests
+that need no build (``make test-fast``) builds nothing; then every worker waits for the same build. The
 generator's slow steps (``support.new_site``) are started by the controller the same way, and their
 results reach the workers as files in the preparation's folder."""
 
@@ -51,18 +52,21 @@ class SiteAddress:
 
     directory: Path
     base_url: str
+    wanted_file: Path
     done_file: Path
 
     def as_input(self) -> str:
-        return json.dumps({"directory": str(self.directory), "base_url": self.base_url, "done": str(self.done_file)})
+        files = {"wanted": str(self.wanted_file), "done": str(self.done_file)}
+        return json.dumps({"directory": str(self.directory), "base_url": self.base_url, **files})
 
     @classmethod
     def from_input(cls, text: str) -> SiteAddress:
         data = json.loads(text)
-        return cls(Path(data["directory"]), data["base_url"], Path(data["done"]))
+        return cls(Path(data["directory"]), data["base_url"], Path(data["wanted"]), Path(data["done"]))
 
     def wait_for_build(self) -> dict[str, Any]:
-        """The build's exit code and messages, once the controller's build has ended."""
+        """Ask for the build, then wait for its exit code and messages."""
+        self.wanted_file.touch()
         return wait_for_file(self.done_file, BUILD_PATIENCE, "the shared build of the site")
 
 
@@ -74,13 +78,18 @@ class SharedSite:
         site_dir.mkdir(parents=True)
         self._server = bind_server(site_dir)
         host, port = self._server.server_address[:2]
-        self.address = SiteAddress(site_dir, f"http://{host}:{port}/", folder / "build-done.json")
+        address = f"http://{host}:{port}/"
+        self.address = SiteAddress(site_dir, address, folder / "build-wanted", folder / "build-done.json")
         self._serving = serving(self._server)
         self._serving.__enter__()
+        self._closing = threading.Event()
         self._thread = threading.Thread(target=self._build, name="shared-build", daemon=True)
         self._thread.start()
 
     def _build(self) -> None:
+        while not self.address.wanted_file.exists():
+            if self._closing.wait(0.1):
+                return
         try:
             result = site_build(PROJECT_ROOT, self.address.directory, site_url=self.address.base_url)
             outcome = {"returncode": result.returncode, "stderr": result.stderr}
@@ -89,4 +98,5 @@ class SharedSite:
         write_whole(self.address.done_file, outcome)
 
     def close(self) -> None:
+        self._closing.set()
         self._serving.__exit__(None, None, None)
