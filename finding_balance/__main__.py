@@ -5,13 +5,17 @@
     python -m finding_balance serve [--port 8000]
     python -m finding_balance new DIR [--language en|es] [--no-helplines]
     python -m finding_balance urls [--list FILE]
+    python -m finding_balance helplines verify [--json] [--edition LANG] [--data FILE] [--timeout S]
+    python -m finding_balance helplines report [--edition LANG] [--data FILE]
 
 The editions are ``mkdocs.yml`` (written to ``site/``) and every ``mkdocs.<lang>.yml`` beside it
 (``site/<lang>/``, its ``site_url`` the main one plus ``<lang>/``). MkDocs and ProperDocs build with
 our plugin; Zensical through ``finding_balance.engines.zensical``. ``check`` runs the check before the
 build alone. ``serve`` builds with MkDocs, serves ``site/`` on localhost and builds again when a
 source changes. ``new`` writes a new microsite (``finding_balance.new_site``); ``urls`` adds a build's
-new page, section and quiz addresses to the list of published addresses (``finding_balance.gates.addresses``).
+new page, section and quiz addresses to the list of published addresses (``finding_balance.gates.addresses``);
+``helplines verify`` checks that each helpline's source still states its number, ``helplines report``
+tables every entry for the yearly review (``finding_balance.helplines.commands``).
 ``make build``, ``make serve``, ``make urls`` and the tests call this.
 """
 
@@ -33,6 +37,7 @@ from finding_balance.check import check_edition
 from finding_balance.editions import ConfigError, read_edition
 from finding_balance.engines import zensical
 from finding_balance.errors import AuthorError
+from finding_balance.helplines.data import gap_notes
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 #: The folders whose changes make ``serve`` build again: a site's pages, own theme files and helpline
@@ -111,10 +116,13 @@ def build(engine: str, root: Path, site_dir: Path, site_url: str | None = None) 
 
 
 def check(root: Path) -> list[str]:
+    """Every edition's mistakes; the helpline sections filled with a fallback sentence are printed as INFO."""
     problems = []
     for config in edition_configs(root):
         try:
-            check_edition(read_edition(config))
+            checked = check_edition(read_edition(config))
+            for note in gap_notes(checked.settings.extra["helplines"]):
+                print(f"INFO    -  {note}", file=sys.stderr)
         except AuthorError as error:
             problems += error.problems
         except ConfigError as error:
@@ -214,8 +222,30 @@ def main(argv: list[str] | None = None) -> int:
     urls_parser = commands.add_parser("urls", help="add new page, section and quiz addresses to the published list")
     # A new site keeps its list in its tests folder; this repository's is in tests/data/.
     urls_parser.add_argument("--list", type=Path, default=Path("tests", "published-urls.txt"))
+    helplines_parser = commands.add_parser("helplines", help="check the helplines' sources, or list them for review")
+    helpline_commands = helplines_parser.add_subparsers(dest="helplines_command", required=True)
+    verify_parser = helpline_commands.add_parser("verify", help="does each entry's source still state its number?")
+    verify_parser.add_argument("--json", action="store_true", help="the results as JSON (for a scheduled job)")
+    verify_parser.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each page")
+    report_parser = helpline_commands.add_parser("report", help="one table per edition for the yearly review")
+    for helpline_parser in (verify_parser, report_parser):
+        helpline_parser.add_argument("--edition", help="only the edition in this language (en, es...)")
+        helpline_parser.add_argument("--data", type=Path, help="a helplines data file instead of the editions'")
     arguments = parser.parse_args(argv)
     root = Path.cwd()
+    if arguments.command == "helplines":
+        from finding_balance.helplines.commands import report_command, verify_command
+
+        configs = edition_configs(root)
+        if arguments.helplines_command == "verify":
+            return verify_command(
+                configs,
+                language=arguments.edition,
+                data=arguments.data,
+                as_json=arguments.json,
+                timeout=arguments.timeout,
+            )
+        return report_command(configs, language=arguments.edition, data=arguments.data)
     if arguments.command == "check":
         problems = check(root)
         for problem in problems:

@@ -2,7 +2,9 @@
 
 ``finding_balance.check.check_settings`` does the work, once a build (the same check the build
 command runs before Zensical): the disclaimer, the quick exit, the helplines, the quiz wording and the
-anchor redirects. The completed values replace what ``mkdocs.yml`` says, so the templates
+anchor redirects. Each helpline section a country has no line of (filled on the help page with a
+fallback sentence) is reported as an INFO line, which does not fail ``--strict``.
+The completed values replace what ``mkdocs.yml`` says, so the templates
 (``finding_balance/theme/``) read every setting with its default filled in; the anchor redirects,
 read, replace their mapping (``check_files`` and ``mkdocs_finishing`` take them from there). A
 mistake stops the build with one message naming the edition's config file (``mkdocs.es.yml`` for
@@ -19,12 +21,16 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from finding_balance.check import check_redirect_pages, check_settings
 from finding_balance.editions import inherited_settings
 from finding_balance.engines.mkdocs_errors import stopping_the_build
+from finding_balance.helplines.data import gap_notes
 from finding_balance.messages import EditionFiles, edition_files
+
+log = get_plugin_logger("finding-balance")
 
 
 def files_named(config: MkDocsConfig) -> EditionFiles:
@@ -46,6 +52,8 @@ def check_config(config: MkDocsConfig) -> MkDocsConfig:
     base = config_file.parent if config_file else None
     with stopping_the_build():
         checked = check_settings(config.extra, None, language, untranslated, config.site_name, base, names)
+    for note in gap_notes(checked.extra["helplines"]):
+        log.info(note)
     config.extra.update(checked.extra)
     config.extra["anchor_redirects"] = checked.redirects
     return config

@@ -2,7 +2,8 @@
 
 So the build command does around it what our plugin does under MkDocs:
 
-1. ``finding_balance.check.check_edition``: every authoring mistake stops the build first.
+1. ``finding_balance.check.check_edition``: every authoring mistake stops the build first; each helpline
+   section filled with its fallback sentence is reported (an INFO line, as under MkDocs).
 2. A config for Zensical beside the edition's own (``.zensical.<name>.yml``, removed afterwards): the
    edition's config with its ``INHERIT`` already merged as MkDocs merges it (Zensical's own merge
    appends lists, so a Spanish ``nav`` would follow the English one), plus our settings checked and
@@ -37,6 +38,7 @@ from finding_balance.check import check_edition
 from finding_balance.editions import Edition, PythonTag
 from finding_balance.engines.options import options_of
 from finding_balance.errors import AuthorError
+from finding_balance.helplines.data import gap_notes
 from finding_balance.site.csp import source_hash
 from finding_balance.site.finish import SiteContext, finish_site
 from finding_balance.site.qr_cache import cache_file
@@ -123,6 +125,8 @@ def build(edition: Edition) -> subprocess.CompletedProcess[str]:
     except ValueError as error:
         raise AuthorError([str(error)]) from None
     settings = checked.settings.extra
+    for note in gap_notes(settings["helplines"]):
+        print(f"INFO    -  {note}", file=sys.stderr)
     config = edition.config_file.with_name(f".zensical.{edition.config_file.stem}.yml")
     with (
         tempfile.TemporaryDirectory(prefix="finding-balance-") as scratch,

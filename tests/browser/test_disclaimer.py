@@ -111,7 +111,7 @@ def test_a_bad_value_stops_the_build_with_one_clear_message(tmp_path: Path, disc
     result, _ = build_variant(tmp_path, config_overrides=f"extra:\n  {disclaimer_yaml}\n", strict=False)
     assert result.returncode != 0
     assert message in result.stderr
-    assert "mkdocs.yml" in result.stderr
+    assert "variant.yml: " in result.stderr, "the message names the config the mistake is in"
     assert "Traceback" not in result.stderr
 
 

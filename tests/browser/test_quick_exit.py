@@ -93,7 +93,7 @@ def test_a_bad_value_is_refused_with_one_clear_message(raw: object, message: str
 def test_a_bad_value_stops_the_build_without_a_traceback(tmp_path: Path) -> None:
     result, _ = build_variant(tmp_path, config_overrides="extra:\n  quick_exit:\n    url: /weather\n", strict=False)
     assert result.returncode != 0
-    assert "mkdocs.yml: extra.quick_exit.url must be a full web address starting with https://" in result.stderr
+    assert "variant.yml: extra.quick_exit.url must be a full web address starting with https://" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -183,7 +183,7 @@ def test_old_anchors_go_before_their_new_place_or_at_the_top() -> None:
         (
             '"trust.md#trust-grows": "trust.md#in-short"',
             "docs/trust.md:27: the anchor 'trust-grows' is used twice on this page: by the heading on line 27 and "
-            "by the old anchor extra.anchor_redirects['trust.md#trust-grows'] in mkdocs.yml",
+            "by the old anchor extra.anchor_redirects['trust.md#trust-grows'] in variant.yml",
         ),
         ('"trust.md#old": "trust.md#not-there"', "docs/trust.md has no anchor '#not-there'"),
         ('"nowhere.md#old": "trust.md"', "docs/nowhere.md does not exist"),

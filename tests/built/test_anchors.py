@@ -216,7 +216,7 @@ COLLISIONS = [
         {"clash.md": QUIZ_AT_9},
         'extra:\n  anchor_redirects:\n    "clash.md#quiz-alpha": "index.md"\n',
         "docs/clash.md:9: the anchor 'quiz-alpha' is used twice on this page: by the quiz 'alpha' on line 9 and "
-        "by the old anchor extra.anchor_redirects['clash.md#quiz-alpha'] in mkdocs.yml; remove the redirect",
+        "by the old anchor extra.anchor_redirects['clash.md#quiz-alpha'] in variant.yml; remove the redirect",
         id="anchor-redirect-equals-quiz-anchor",
     ),
     pytest.param(

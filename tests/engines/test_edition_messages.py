@@ -39,8 +39,8 @@ def in_spanish_config(project: Path, extra: str) -> None:
 
 def a_bad_setting(project: Path) -> None:
     text = (project / "mkdocs.es.yml").read_text(encoding="utf-8")
-    assert "    url: https://www.aemet.es/es/portada\n" in text
-    text = text.replace("    url: https://www.aemet.es/es/portada\n", "    url: www.aemet.es\n")
+    assert "    url: https://www.google.com/\n" in text
+    text = text.replace("    url: https://www.google.com/\n", "    url: www.google.com\n")
     (project / "mkdocs.es.yml").write_text(text, encoding="utf-8")
 
 

@@ -17,9 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from finding_balance.helplines.data import load_helplines
 from finding_balance.settings import locale_defaults
 from support.browser_tabs import Tab
 from support.outside_proxy import OutsideProxy
+from support.sitebuild import PROJECT_ROOT
 
 #: The editions: the folder each is served from, by language.
 EDITIONS = {"en": "", "es": "es/"}
@@ -302,13 +304,16 @@ def search(visit: Visit) -> None:
     )
 
 
-#: The country each edition's chooser is tried with, and one it must then hide.
-COUNTRIES = {"en": ("ie", "gb"), "es": ("cl", "es")}
+def chooser_countries(language: str) -> tuple[str, str]:
+    """The country the edition's chooser is tried with (its data file's last), and one it must then
+    hide (the first)."""
+    countries = load_helplines(f"finding_balance/helplines/lists/{language}.yml", PROJECT_ROOT)
+    return countries[-1]["code"], countries[0]["code"]
 
 
 @key_path("country chooser on the help page")
 def country_chooser(visit: Visit) -> None:
-    chosen, other = COUNTRIES[visit.language]
+    chosen, other = chooser_countries(visit.language)
     visit.open(PAGE_BY_PATH["help/"])
     before = len(visit.outside.seen)
     visit.tab.focus("#fb-helplines-country")

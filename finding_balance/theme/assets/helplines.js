@@ -1,12 +1,13 @@
 /* Finding Balance: the help page's country chooser and plain card. Markup: partials/helplines.html.
  *
- * Loaded by the help page alone (help.html), inside its content, so the theme's instant
+ * Loaded by the help page alone (help.html), deferred, inside its content, so the theme's instant
  * navigation runs it again each time a reader arrives there: setting up is idempotent, and the
  * listeners on window are added once.
  *
- * - The chooser: a native <select>. Choosing a country hides every other country's lines, in the list
- *   by country and in the short lists of the sections, and says so in a status line. Nothing is kept
- *   and nothing is sent: the choice lives in the page until the reader leaves it.
+ * - The chooser: a native <select>, first on the page ([data-fb-helplines-choice]). Choosing a country
+ *   hides every other country's lines, in the list by country and in every section's short list
+ *   (where a country has no line, its fallback sentence is what shows), and says so in a status line.
+ *   Nothing is kept and nothing is sent: the choice lives in the page until the reader leaves it.
  * - The plain card: one country's services and numbers printed alone, without the banner, the site's
  *   name, its address or a QR code. The card comes from a <template>; while it prints, the page's
  *   own content is hidden (helplines.css), the tab's title is neutral, and the page margins are zero,
@@ -17,28 +18,23 @@
 
   var PRINTING = "data-fb-printing-card";
 
-  function words(list) {
+  function words(element) {
     try {
-      return JSON.parse(list.getAttribute("data-fb-words") || "{}");
+      return JSON.parse(element.getAttribute("data-fb-words") || "{}");
     } catch (error) {
       return {};
     }
   }
 
-  function show(list, code) {
-    var page = list.closest("article") || document;
+  function show(choice, code) {
+    var page = choice.closest("article") || document;
     page.querySelectorAll("[data-fb-country]").forEach(function (part) {
       part.hidden = Boolean(code) && part.getAttribute("data-fb-country") !== code;
     });
-    page.querySelectorAll("[data-fb-helplines-kind]").forEach(function (short) {
-      var none = short.querySelector("[data-fb-helplines-none]");
-      if (none) none.hidden = !code || Boolean(short.querySelector('[data-fb-country="' + code + '"]'));
-    });
-    var select = list.querySelector("[data-fb-helplines-select]");
+    var select = choice.querySelector("[data-fb-helplines-select]");
     var option = select.options[select.selectedIndex];
-    var said = words(list);
-    var status = list.querySelector("[data-fb-helplines-status]");
-    status.textContent = code
+    var said = words(choice);
+    choice.querySelector("[data-fb-helplines-status]").textContent = code
       ? (said.helplines_showing || "").replace("{country}", option.textContent)
       : said.helplines_showing_all || "";
   }
@@ -65,21 +61,34 @@
     window.print();
   }
 
+  // The stylesheet shows what needs the script where scripts run; a browser that does not know
+  // that media feature gets it shown here. Nothing else changes on the page as it loads.
+  var SHOWN_BY_CSS = Boolean(window.matchMedia && window.matchMedia("(scripting: enabled)").matches);
+
+  function reveal(root) {
+    if (SHOWN_BY_CSS) return;
+    root.querySelectorAll(".fb-helplines__needs-script").forEach(function (part) {
+      part.setAttribute("data-fb-shown", "");
+    });
+  }
+
   function setUp() {
-    document.querySelectorAll("[data-fb-helplines]:not([data-fb-helplines-ready])").forEach(function (list) {
-      var select = list.querySelector("[data-fb-helplines-select]");
-      select.value = "";
+    document.querySelectorAll("[data-fb-helplines-choice]:not([data-fb-helplines-ready])").forEach(function (choice) {
+      var select = choice.querySelector("[data-fb-helplines-select]");
       select.addEventListener("change", function () {
-        show(list, select.value);
+        show(choice, select.value);
       });
-      list.querySelectorAll("[data-fb-helplines-card]").forEach(function (button) {
-        button.addEventListener("click", function () {
-          printCard(list, button.getAttribute("data-fb-helplines-card"));
-        });
+      // A choice made before the script arrived (or kept by the browser's back button) applies now.
+      if (select.value) show(choice, select.value);
+      reveal(choice);
+      choice.setAttribute("data-fb-helplines-ready", "");
+    });
+    document.querySelectorAll("[data-fb-helplines]:not([data-fb-helplines-ready])").forEach(function (list) {
+      list.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-fb-helplines-card]");
+        if (button) printCard(list, button.getAttribute("data-fb-helplines-card"));
       });
-      list.querySelectorAll("[data-fb-helplines-chooser], [data-fb-helplines-card-row]").forEach(function (part) {
-        part.hidden = false;
-      });
+      reveal(list);
       list.setAttribute("data-fb-helplines-ready", "");
     });
   }
