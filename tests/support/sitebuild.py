@@ -20,6 +20,8 @@ from support import PROJECT_ROOT, TEST_DATA
 from support.browser_tabs import CATCH_ERRORS_COOKIE
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
 #: What a variant build needs from the project; everything else (tests, venv, site) is left out.
 def edition_sources() -> list[str]:
     """Every edition's config and pages: ``mkdocs.yml`` and ``docs``, then ``mkdocs.<lang>.yml`` and
@@ -27,6 +29,8 @@ def edition_sources() -> list[str]:
     configs = sorted(path.name for path in PROJECT_ROOT.glob("mkdocs*.yml"))
     folders = sorted(path.name for path in PROJECT_ROOT.glob("docs*") if path.is_dir())
     return configs + folders
+
+
 #: The helplines of this site are the package's own lists; a copy keeps them in ``helplines/``, as a new
 #: site does (a ``finding_balance/`` folder in the copy would hide the installed package from Python).
 HELPLINES = "finding_balance/helplines/lists"
