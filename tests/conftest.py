@@ -3,8 +3,7 @@ three browser engines of the cross-browser tests (Chromium, Firefox, WebKit).
 
 ``make test`` runs the tests in two pytest-xdist workers (``-n 2 --dist loadgroup``). The site is
 then built once, by the controller, for both (``support.shared_session``); tests that share an
-expensive fixture run in the same worker (``pytest_collection_modifyitems``: one group per test
-file, unless a test names its own ``xdist_group``, and one per engine build and browser engine)."""
+expensive fixture run in the same worker (``support.xdist_groups``)."""
 
 from __future__ import annotations
 
@@ -28,6 +27,7 @@ from support.sitebuild import PROJECT_ROOT, bind_server, serving, site_build
 from support.tab_chromium import ChromiumEngine
 from support.tab_firefox import FirefoxEngine
 from support.tab_webkit import WebKitEngine
+from support.xdist_groups import GroupScheduling
 
 from finding_balance.gates.browser import CHROMIUM_ARGS
 
@@ -98,34 +98,11 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     session.config.stash[PREPARED] = Preparation(Path(tempfile.mkdtemp(prefix="finding-balance-new-site-")))
 
 
-#: Session fixtures built once per worker whose tests must share that worker: the parameter's name,
-#: and the prefix of the group its tests join.
-SHARED_BY_PARAMETER = {"engine_site": "engine-build", "browser_engine": "browser-engine"}
-
-
-def xdist_group_of(item: pytest.Item) -> str:
-    """The group an item runs in: its own ``xdist_group`` if it names one; else the engine build or
-    browser engine it uses (each started once per worker); else its file, so that module fixtures
-    are made once."""
-    marker = item.get_closest_marker("xdist_group")
-    if marker is not None:
-        return str(marker.args[0] if marker.args else marker.kwargs["name"])
-    callspec = getattr(item, "callspec", None)
-    for parameter, prefix in SHARED_BY_PARAMETER.items():
-        if callspec is not None and parameter in callspec.params:
-            return f"{prefix}-{callspec.params[parameter]}"
-    return item.nodeid.split("::", 1)[0]
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the groups
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """In an xdist worker, every item gets its group (``xdist_group_of``), which ``--dist loadgroup``
-    keeps in one worker."""
-    if not is_worker(config):
-        return
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(xdist_group_of(item)))
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> GroupScheduling | None:
+    """``--dist loadgroup`` (``make test``) sends each group of tests (``support.xdist_groups``) to one worker."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    return GroupScheduling(config, log)  # type: ignore[arg-type]
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -242,8 +219,8 @@ def page(browser: Browser, page_log: PageLog) -> Iterator[Page]:
 #: The two widths of the quality gates, with the window height used there.
 GATE_WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 #: A gate test's parameter for each width. The tests of one width run in one xdist worker, which
-#: makes that width's Tab walks (``keyboard_walks``) once.
-BY_GATE_WIDTH = [pytest.param(name, id=name, marks=pytest.mark.xdist_group(f"gates-{name}")) for name in GATE_WIDTHS]
+#: makes that width's Tab walks (``keyboard_walks``) once (``support.xdist_groups``).
+BY_GATE_WIDTH = list(GATE_WIDTHS)
 
 
 class KeyboardWalks:
@@ -251,10 +228,10 @@ class KeyboardWalks:
     width's made once, when a test first asks for it: keyboard access and focus rings
     (browser/test_gates_axe.py), focus not obscured (browser/test_gates_wcag22.py)."""
 
-    def __init__(self, browser: Browser, site: BuiltSite) -> None:
+    def __init__(self, browser: Browser, site: BuiltSite, walks: dict[str, dict[str, KeyboardWalk]]) -> None:
         self._browser = browser
         self._site = site
-        self._walks: dict[str, dict[str, KeyboardWalk]] = {}
+        self._walks = walks
 
     def at(self, width_name: str) -> dict[str, KeyboardWalk]:
         if width_name not in self._walks:
@@ -272,9 +249,13 @@ class KeyboardWalks:
         return self._walks[width_name]
 
 
+#: The walks made so far, kept for the whole run even if a fixture they came through is made again.
+WALKS_MADE = pytest.StashKey[dict[str, dict[str, KeyboardWalk]]]()
+
+
 @pytest.fixture(scope="session")
-def keyboard_walks(browser: Browser, built_site: BuiltSite) -> KeyboardWalks:
-    return KeyboardWalks(browser, built_site)
+def keyboard_walks(request: pytest.FixtureRequest, browser: Browser, built_site: BuiltSite) -> KeyboardWalks:
+    return KeyboardWalks(browser, built_site, request.config.stash.setdefault(WALKS_MADE, {}))
 
 
 # ---------------------------------------------------------------------------------------------------
