@@ -1,7 +1,10 @@
 # Two commands from a fresh machine (Python 3.11+, make, git):
 #   make serve   set everything up, then build and serve every edition at http://127.0.0.1:8000/
 #   make test    set everything up, then run every check (lint, unit, build and browser tests; the key
-#                paths in Chromium, Firefox and WebKit: scripts/find-*.sh install the browsers if missing)
+#                paths in Chromium, Firefox and WebKit: scripts/find-*.sh install the browsers if missing),
+#                in two pytest-xdist workers (TEST_WORKERS=0 runs them in one process)
+#   make test-fast  lint, the unit tests and the checks of sources that need no build and no browser
+#                (under a minute: the loop while you work; make test before you commit)
 # For maintainers:
 #   make build   build every edition into site/ (ENGINE=mkdocs, properdocs or zensical; default mkdocs)
 #   make check   check every page and setting without building
@@ -20,7 +23,12 @@ NODE_INSTALLED := node_modules/.installed
 
 ENGINE ?= mkdocs
 
-.PHONY: serve build check test lint clean bench urls fuzz mutate
+# make test's pytest-xdist workers: the site is built once for all of them (tests/conftest.py).
+TEST_WORKERS ?= 2
+# What make test-fast runs: no build, no browser.
+FAST_TESTS := tests/unit tests/content/test_glossary.py tests/test_architecture.py
+
+.PHONY: serve build check test test-fast lint clean bench urls fuzz mutate
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +59,10 @@ test: $(INSTALLED) $(NODE_INSTALLED) lint
 	FIREFOX="$$(sh scripts/find-firefox.sh)" && export FIREFOX && \
 	WEBKIT="$$(sh scripts/find-webkit.sh)" && export WEBKIT && \
 	JAVA="$$(sh scripts/find-java.sh)" && export JAVA && \
-	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+
+test-fast: $(INSTALLED) lint
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n $(TEST_WORKERS) $(FAST_TESTS)
 
 # Published addresses must keep working (tests/content/test_published_addresses.py): after adding a
 # page, a section or a quiz, run this and commit the list. It never removes an address; one that goes

@@ -1,5 +1,9 @@
 """Session fixtures: the real site built once with ``--strict``, served on localhost, Chromium, and the
-three browser engines of the cross-browser tests (Chromium, Firefox, WebKit)."""
+three browser engines of the cross-browser tests (Chromium, Firefox, WebKit).
+
+``make test`` runs the tests in two pytest-xdist workers (``-n 2 --dist loadgroup``). The site is
+then built once, by the controller, for both (``support.shared_session``); tests that share an
+expensive fixture run in the same worker (``support.xdist_groups``)."""
 
 from __future__ import annotations
 
@@ -16,12 +20,14 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_pla
 from support import fuzzing
 from support.browser_tabs import Engine, Tab
 from support.gates import KeyboardWalk, keyboard_walk, site_pages
-from support.new_site import PREPARED, Preparation
+from support.new_site import PREPARED, Preparation, PreparationFiles
 from support.outside_proxy import OutsideProxy, outside_proxy
+from support.shared_session import PREPARATION_KEY, SITE_KEY, SharedSite, SiteAddress
 from support.sitebuild import PROJECT_ROOT, bind_server, serving, site_build
 from support.tab_chromium import ChromiumEngine
 from support.tab_firefox import FirefoxEngine
 from support.tab_webkit import WebKitEngine
+from support.xdist_groups import GroupScheduling
 
 from finding_balance.gates.browser import CHROMIUM_ARGS
 
@@ -29,11 +35,74 @@ from finding_balance.gates.browser import CHROMIUM_ARGS
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", fuzzing.DEFAULT_PROFILE))
 
 
+#: The generator's test file, whose slow steps start as soon as the run begins.
+GENERATOR_TESTS = PROJECT_ROOT / "tests" / "built" / "test_generator.py"
+#: The controller's shared build (``SharedSite``) when the tests run in xdist workers.
+SHARED_SITE = pytest.StashKey[SharedSite]()
+
+
+def is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def runs_workers(config: pytest.Config) -> bool:
+    """True in the controller of an xdist run (``-n 2``), which runs no test itself."""
+    return not is_worker(config) and bool(getattr(config.option, "numprocesses", None))
+
+
+def selects_generator_tests(config: pytest.Config) -> bool:
+    """Whether the run's paths include the generator's tests (the controller does not collect)."""
+    for argument in config.args:
+        path = Path(argument.split("::", 1)[0]).resolve()
+        if path == GENERATOR_TESTS or GENERATOR_TESTS.is_relative_to(path):
+            return True
+    return False
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With xdist workers, the controller starts the build and the generator's slow steps at once."""
+    if not runs_workers(config):
+        return
+    config.stash[SHARED_SITE] = SharedSite(Path(tempfile.mkdtemp(prefix="finding-balance-site-")))
+    if selects_generator_tests(config):
+        config.stash[PREPARED] = Preparation(Path(tempfile.mkdtemp(prefix="finding-balance-new-site-")))
+
+
+def pytest_configure_node(node: object) -> None:
+    """xdist's controller, for each worker: where the shared site and the preparation are."""
+    config: pytest.Config = node.config  # type: ignore[attr-defined]
+    inputs: dict[str, object] = node.workerinput  # type: ignore[attr-defined]
+    inputs[SITE_KEY] = config.stash[SHARED_SITE].address.as_input()
+    preparation = config.stash.get(PREPARED, None)
+    if preparation is not None:
+        inputs[PREPARATION_KEY] = str(preparation.home)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shared = config.stash.get(SHARED_SITE, None)
+    if shared is not None:
+        shared.close()
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """The generator's slow steps (a wheel, two installs, a new site's ``make test``) start now, in a
-    thread, when the session is to run its tests (``support.new_site``)."""
-    if any(item.path.name == "test_generator.py" for item in session.items):
-        session.config.stash[PREPARED] = Preparation(Path(tempfile.mkdtemp(prefix="finding-balance-new-site-")))
+    thread, when the session is to run its tests (``support.new_site``); in an xdist worker they are
+    the controller's, read from its files."""
+    if not any(item.path.name == GENERATOR_TESTS.name for item in session.items):
+        return
+    if is_worker(session.config):
+        home = session.config.workerinput.get(PREPARATION_KEY)  # type: ignore[attr-defined]
+        if home:
+            session.config.stash[PREPARED] = PreparationFiles(Path(home))
+        return
+    session.config.stash[PREPARED] = Preparation(Path(tempfile.mkdtemp(prefix="finding-balance-new-site-")))
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> GroupScheduling | None:
+    """``--dist loadgroup`` (``make test``) sends each group of tests (``support.xdist_groups``) to one worker."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    return GroupScheduling(config, log)  # type: ignore[arg-type]
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -63,7 +132,14 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    if is_worker(request.config):
+        shared = SiteAddress.from_input(request.config.workerinput[SITE_KEY])  # type: ignore[attr-defined]
+        outcome = shared.wait_for_build()
+        if outcome["returncode"] != 0:
+            pytest.fail(f"the build (every edition, --strict) failed:\n{outcome['stderr']}", pytrace=False)
+        yield BuiltSite(shared.directory, shared.base_url)
+        return
     site_dir = tmp_path_factory.mktemp("site")
     # Bind the port first: the build needs the final address, because Material only navigates
     # instantly to URLs listed in sitemap.xml, which is written from site_url.
@@ -142,24 +218,44 @@ def page(browser: Browser, page_log: PageLog) -> Iterator[Page]:
 
 #: The two widths of the quality gates, with the window height used there.
 GATE_WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+#: A gate test's parameter for each width. The tests of one width run in one xdist worker, which
+#: makes that width's Tab walks (``keyboard_walks``) once (``support.xdist_groups``).
+BY_GATE_WIDTH = list(GATE_WIDTHS)
+
+
+class KeyboardWalks:
+    """A Tab walk through every page at a phone's and a desktop's width ("page.html [phone]"), each
+    width's made once, when a test first asks for it: keyboard access and focus rings
+    (browser/test_gates_axe.py), focus not obscured (browser/test_gates_wcag22.py)."""
+
+    def __init__(self, browser: Browser, site: BuiltSite, walks: dict[str, dict[str, KeyboardWalk]]) -> None:
+        self._browser = browser
+        self._site = site
+        self._walks = walks
+
+    def at(self, width_name: str) -> dict[str, KeyboardWalk]:
+        if width_name not in self._walks:
+            width, height = GATE_WIDTHS[width_name]
+            context = self._browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            walks = {}
+            try:
+                for site_page in site_pages(self._site.directory, self._site.base_url):
+                    page.goto(site_page.url)
+                    walks[f"{site_page.path} [{width_name}]"] = keyboard_walk(page)
+            finally:
+                context.close()
+            self._walks[width_name] = walks
+        return self._walks[width_name]
+
+
+#: The walks made so far, kept for the whole run even if a fixture they came through is made again.
+WALKS_MADE = pytest.StashKey[dict[str, dict[str, KeyboardWalk]]]()
 
 
 @pytest.fixture(scope="session")
-def keyboard_walks(browser: Browser, built_site: BuiltSite) -> dict[str, KeyboardWalk]:
-    """A Tab walk through every page at a phone's and a desktop's width ("page.html [phone]"), done once
-    for the tests that read it: keyboard access and focus rings (browser/test_gates_axe.py), focus not obscured
-    (browser/test_gates_wcag22.py). One browser context per width."""
-    walks = {}
-    for width_name, (width, height) in GATE_WIDTHS.items():
-        context = browser.new_context(viewport={"width": width, "height": height})
-        page = context.new_page()
-        try:
-            for site_page in site_pages(built_site.directory, built_site.base_url):
-                page.goto(site_page.url)
-                walks[f"{site_page.path} [{width_name}]"] = keyboard_walk(page)
-        finally:
-            context.close()
-    return walks
+def keyboard_walks(request: pytest.FixtureRequest, browser: Browser, built_site: BuiltSite) -> KeyboardWalks:
+    return KeyboardWalks(browser, built_site, request.config.stash.setdefault(WALKS_MADE, {}))
 
 
 # ---------------------------------------------------------------------------------------------------

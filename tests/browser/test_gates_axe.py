@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Literal
 
 import material
-from conftest import BuiltSite
+import pytest
+from conftest import BY_GATE_WIDTH, BuiltSite, KeyboardWalks
 from playwright.sync_api import Browser, Page, expect
-from support.gates import KeyboardWalk, keyboard_problems, site_pages
+from support.gates import keyboard_problems, site_pages
 from support.sitebuild import PROJECT_ROOT
 
 from finding_balance.gates.browser import axe_violations
@@ -21,34 +22,41 @@ PALETTES: dict[Literal["light", "dark"], str] = {"light": "default", "dark": "sl
 THEME_SEARCH = Path(material.__file__).parent / "templates/partials/search.html"
 
 
-def test_axe_finds_nothing_on_any_page_width_or_palette(browser: Browser, built_site: BuiltSite) -> None:
+@pytest.mark.parametrize("palette", list(PALETTES))
+@pytest.mark.parametrize("width_name", list(WIDTHS))
+def test_axe_finds_nothing_on_any_page_width_or_palette(
+    browser: Browser, built_site: BuiltSite, width_name: str, palette: Literal["light", "dark"]
+) -> None:
+    """One width and palette per test, so that xdist's workers share the four."""
     pages = site_pages(built_site.directory, built_site.base_url)
+    scheme = PALETTES[palette]
     found: list[str] = []
     checked = 0
-    for palette, scheme in PALETTES.items():
-        # A fresh context per palette: Material remembers the palette it showed in localStorage.
-        context = browser.new_context(color_scheme=palette)
-        page = context.new_page()
-        for width_name, width in WIDTHS.items():
-            page.set_viewport_size({"width": width, "height": 900})
-            for site_page in pages:
-                page.goto(site_page.url)
-                where = f"{site_page.path} [{width_name}, {palette}]"
-                shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-                if shown != scheme:
-                    found.append(f"{where}: palette is {shown!r}, expected {scheme!r}")
-                found += [f"{where}: {violation}" for violation in axe_violations(page)]
-                checked += 1
+    # A fresh context per palette: Material remembers the palette it showed in localStorage.
+    context = browser.new_context(color_scheme=palette, viewport={"width": WIDTHS[width_name], "height": 900})
+    page = context.new_page()
+    try:
+        for site_page in pages:
+            page.goto(site_page.url)
+            where = f"{site_page.path} [{width_name}, {palette}]"
+            shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            if shown != scheme:
+                found.append(f"{where}: palette is {shown!r}, expected {scheme!r}")
+            found += [f"{where}: {violation}" for violation in axe_violations(page)]
+            checked += 1
+    finally:
         context.close()
-    assert checked == len(PALETTES) * len(WIDTHS) * len(list(built_site.directory.rglob("*.html")))
+    assert checked == len(list(built_site.directory.rglob("*.html")))
     assert not found, "\n".join(found)
 
 
+@pytest.mark.parametrize("width_name", BY_GATE_WIDTH)
 def test_every_control_is_reachable_with_tab_and_shows_focus(
-    keyboard_walks: dict[str, KeyboardWalk], built_site: BuiltSite
+    keyboard_walks: KeyboardWalks, built_site: BuiltSite, width_name: str
 ) -> None:
-    assert len(keyboard_walks) == len(WIDTHS) * len(list(built_site.directory.rglob("*.html")))
-    found = [f"{where}: {problem}" for where, walk in keyboard_walks.items() for problem in walk.problems]
+    walks = keyboard_walks.at(width_name)
+    assert len(walks) == len(list(built_site.directory.rglob("*.html")))
+    found = [f"{where}: {problem}" for where, walk in walks.items() for problem in walk.problems]
     assert not found, "\n".join(found)
 
 

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import GATE_WIDTHS, BuiltSite
-from playwright.sync_api import Browser, Page, expect
-from support.gates import KeyboardWalk, SitePage, keyboard_walk, site_pages
+from conftest import BY_GATE_WIDTH, GATE_WIDTHS, BuiltSite, KeyboardWalks
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from support.gates import SitePage, keyboard_walk, site_pages
 from support.wcag import (
     FORCED_COLOURS_JS,
     FORCED_EDGES,
@@ -34,16 +34,32 @@ def pages(built_site: BuiltSite) -> list[SitePage]:
     return site_pages(built_site.directory, built_site.base_url)
 
 
+class PageAtWidth:
+    """One browser page per width, opened when a test first needs it and shared by the tests of this
+    module (each test resets what it changes)."""
+
+    def __init__(self, browser: Browser) -> None:
+        self._browser = browser
+        self._contexts: dict[str, BrowserContext] = {}
+        self._pages: dict[str, Page] = {}
+
+    def __getitem__(self, width_name: str) -> Page:
+        if width_name not in self._pages:
+            width, height = WIDTHS[width_name]
+            self._contexts[width_name] = self._browser.new_context(viewport={"width": width, "height": height})
+            self._pages[width_name] = self._contexts[width_name].new_page()
+        return self._pages[width_name]
+
+    def close(self) -> None:
+        for context in self._contexts.values():
+            context.close()
+
+
 @pytest.fixture(scope="module")
-def at_width(browser: Browser) -> Iterator[dict[str, Page]]:
-    """One browser page per width, shared by the tests of this module (each test resets what it changes)."""
-    contexts = {
-        name: browser.new_context(viewport={"width": width, "height": height})
-        for name, (width, height) in WIDTHS.items()
-    }
-    yield {name: context.new_page() for name, context in contexts.items()}
-    for context in contexts.values():
-        context.close()
+def at_width(browser: Browser) -> Iterator[PageAtWidth]:
+    pages = PageAtWidth(browser)
+    yield pages
+    pages.close()
 
 
 #: The name of the "Get help now" page in each edition's navigation, by the edition's folder.
@@ -55,13 +71,22 @@ def edition_of(path: str) -> str:
     return "es/" if path.startswith("es/") else ""
 
 
-@pytest.fixture(scope="module")
-def reports(at_width: dict[str, Page], pages: list[SitePage]) -> dict[str, dict[str, Any]]:
-    """Every page at each width, loaded once, with what each check found there ("page.html [phone]"):
-    target size, where the help link is, then the same page in forced colours and with reduced motion."""
-    found: dict[str, dict[str, Any]] = {}
-    for width_name, page in at_width.items():
-        for site_page in pages:
+class Reports:
+    """Every page at one width, loaded once, with what each check found there ("page.html [phone]"):
+    target size, where the help link is, then the same page in forced colours and with reduced motion.
+    Each width's are made when a test first asks for them."""
+
+    def __init__(self, at_width: PageAtWidth, pages: list[SitePage]) -> None:
+        self._at_width = at_width
+        self._pages = pages
+        self._found: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def at(self, width_name: str) -> dict[str, dict[str, Any]]:
+        if width_name in self._found:
+            return self._found[width_name]
+        page = self._at_width[width_name]
+        found: dict[str, dict[str, Any]] = {}
+        for site_page in self._pages:
             page.goto(site_page.url)
             report: dict[str, Any] = {
                 "targets": page.evaluate(TARGET_SIZE_JS, OUR_TARGETS),
@@ -74,25 +99,37 @@ def reports(at_width: dict[str, Page], pages: list[SitePage]) -> dict[str, dict[
             report["forced"] = page.evaluate(FORCED_COLOURS_JS, [FORCED_EDGES, FORCED_FOCUS])
             page.emulate_media(forced_colors="none")
             found[f"{site_page.path} [{width_name}]"] = report
-    return found
+        self._found[width_name] = found
+        return found
 
 
-def test_focus_is_never_obscured_nor_invisible(keyboard_walks: dict[str, KeyboardWalk], pages: list[SitePage]) -> None:
+@pytest.fixture(scope="module")
+def reports(at_width: PageAtWidth, pages: list[SitePage]) -> Reports:
+    return Reports(at_width, pages)
+
+
+@pytest.mark.parametrize("width_name", BY_GATE_WIDTH)
+def test_focus_is_never_obscured_nor_invisible(
+    keyboard_walks: KeyboardWalks, pages: list[SitePage], width_name: str
+) -> None:
     """2.4.11: Tab through every page (the walk that test_gates_axe.py reads too); each focused element
     was shown before it had focus, is shown, and is not covered at any of its points by the sticky
     header, the banner, the quick exit button or an overlay."""
-    assert len(keyboard_walks) == len(WIDTHS) * len(pages)
-    found = [f"{where}: {problem}" for where, walk in keyboard_walks.items() for problem in walk.obscured]
+    walks = keyboard_walks.at(width_name)
+    assert len(walks) == len(pages)
+    found = [f"{where}: {problem}" for where, walk in walks.items() for problem in walk.obscured]
     assert not found, "\n".join(found)
 
 
-def test_our_targets_are_at_least_24_px_or_spaced(reports: dict[str, dict[str, Any]]) -> None:
+@pytest.mark.parametrize("width_name", BY_GATE_WIDTH)
+def test_our_targets_are_at_least_24_px_or_spaced(reports: Reports, width_name: str) -> None:
     """2.5.8: quiz buttons and inputs with their labels, copy link, quick exit, the banner's summary,
     the menu and search buttons and the heading permalinks are at least 24 by 24 CSS px, or have no
     other target within 12 px of their centre."""
-    checked = sum(report["targets"]["checked"] for report in reports.values())
-    found = [f"{where}: {problem}" for where, report in reports.items() for problem in report["targets"]["problems"]]
-    assert checked > 200, f"only {checked} targets checked: have the selectors gone stale?"
+    at_width = reports.at(width_name)
+    checked = sum(report["targets"]["checked"] for report in at_width.values())
+    found = [f"{where}: {problem}" for where, report in at_width.items() for problem in report["targets"]["problems"]]
+    assert checked > 100, f"only {checked} targets checked: have the selectors gone stale?"
     assert not found, "\n".join(found)
 
 
@@ -114,44 +151,49 @@ def test_reflow_at_320_px_also_with_text_spacing(browser: Browser, pages: list[S
     assert not found, "\n".join(found)
 
 
-def test_text_at_200_percent_is_not_cut_off(browser: Browser, pages: list[SitePage]) -> None:
+@pytest.mark.parametrize("width_name", list(WIDTHS))
+def test_text_at_200_percent_is_not_cut_off(browser: Browser, pages: list[SitePage], width_name: str) -> None:
     """1.4.4: with the browser's text size doubled (its default font size, 16 to 32 px), nothing is cut
     off and no page scrolls sideways, at a phone's and a desktop's width."""
     found = []
-    for width_name, (width, height) in WIDTHS.items():
-        context = browser.new_context(viewport={"width": width, "height": height})
-        page = context.new_page()
-        devtools = context.new_cdp_session(page)
-        devtools.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
-        try:
-            for site_page in pages:
-                page.goto(site_page.url)
-                found += [f"{site_page.path} [{width_name}, 200%]: {problem}" for problem in page.evaluate(LAYOUT_JS)]
-        finally:
-            context.close()
+    width, height = WIDTHS[width_name]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    devtools = context.new_cdp_session(page)
+    devtools.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    try:
+        for site_page in pages:
+            page.goto(site_page.url)
+            found += [f"{site_page.path} [{width_name}, 200%]: {problem}" for problem in page.evaluate(LAYOUT_JS)]
+    finally:
+        context.close()
     assert not found, "\n".join(found)
 
 
-def test_forced_colours_keep_edges_and_focus(reports: dict[str, dict[str, Any]]) -> None:
+@pytest.mark.parametrize("width_name", BY_GATE_WIDTH)
+def test_forced_colours_keep_edges_and_focus(reports: Reports, width_name: str) -> None:
     """Windows high contrast: quiz buttons, boxes and fields, copy link, quick exit and the banner keep
     a visible edge, every control of ours a visible focus outline, and fold-outs their open/closed sign."""
-    focused = sum(report["forced"]["focused"] for report in reports.values())
-    found = [f"{where}: {problem}" for where, report in reports.items() for problem in report["forced"]["problems"]]
-    assert focused > 100, f"only {focused} controls focused"
+    at_width = reports.at(width_name)
+    focused = sum(report["forced"]["focused"] for report in at_width.values())
+    found = [f"{where}: {problem}" for where, report in at_width.items() for problem in report["forced"]["problems"]]
+    assert focused > 50, f"only {focused} controls focused"
     assert not found, "\n".join(found)
 
 
-def test_nothing_of_ours_moves_with_reduced_motion(reports: dict[str, dict[str, Any]]) -> None:
+@pytest.mark.parametrize("width_name", BY_GATE_WIDTH)
+def test_nothing_of_ours_moves_with_reduced_motion(reports: Reports, width_name: str) -> None:
     """prefers-reduced-motion: no transition or animation of our elements lasts longer than 0.01 ms,
     and the page does not scroll smoothly."""
-    found = [f"{where}: {problem}" for where, report in reports.items() for problem in report["motion"]]
+    found = [f"{where}: {problem}" for where, report in reports.at(width_name).items() for problem in report["motion"]]
     assert not found, "\n".join(found)
 
 
-def test_get_help_now_is_in_the_same_place_on_every_page(reports: dict[str, dict[str, Any]]) -> None:
+@pytest.mark.parametrize("width_name", BY_GATE_WIDTH)
+def test_get_help_now_is_in_the_same_place_on_every_page(reports: Reports, width_name: str) -> None:
     """3.2.6: the link to "Get help now" sits in the same landmark, at the same place, on every page."""
     places: dict[str, set[str]] = {}
-    for where, report in reports.items():
+    for where, report in reports.at(width_name).items():
         place, edition = report["help"], edition_of(where)
         assert place is not None and place["text"] == HELP_LINK_TEXT[edition], f"{where}: {place}"
         places.setdefault(f"{edition}{where.split('[')[1]}", set()).add(

@@ -40,7 +40,10 @@ def engine_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     site_dir = tmp_path_factory.mktemp(f"site-{engine}")
     server = bind_server(site_dir)
     host, port = server.server_address[:2]
-    result = site_build(PROJECT_ROOT, site_dir, site_url=f"http://{host}:{port}/", engine=engine)
+    # A copy of the sources: its own build cache, which a build in another xdist worker cannot touch
+    # (Zensical empties the project's .cache/ while it builds).
+    project = copy_project(tmp_path_factory.mktemp(f"project-{engine}"))
+    result = site_build(project, site_dir, site_url=f"http://{host}:{port}/", engine=engine)
     if result.returncode != 0:
         server.server_close()
         pytest.fail(f"make build ENGINE={engine} failed:\n{result.stderr}", pytrace=False)

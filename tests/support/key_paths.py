@@ -325,7 +325,8 @@ def country_chooser(visit: Visit) -> None:
     assert visit.tab.run(shown.format(code=chosen)), f"{name}'s helplines are hidden"
     status = visit.tab.run("return document.querySelector('[data-fb-helplines-status]').textContent;")
     assert status == visit.words["words"]["helplines_showing"].replace("{country}", name)
-    assert visit.outside.seen[before:] == [], "choosing a country asked another host for something"
+    asked = visit.outside.seen[before:]
+    assert asked == [], f"choosing a country asked another host for something: {asked}"
     assert (
         visit.tab.run(
             "return sessionStorage.length + Object.keys(localStorage).filter(k => !k.endsWith('__palette')).length;"

@@ -4,8 +4,10 @@
 
 Those steps take more than a minute and need no fixture, so they run in a thread of their own while
 the other tests run: ``tests/conftest.py`` starts a ``Preparation`` when the session has collected
-``tests/built/test_generator.py``, whose tests wait for its results. A failed step is the failure of
-the tests that need it, with the step's output."""
+``tests/built/test_generator.py`` (with pytest-xdist workers, the controller starts it before the
+workers, ``support.shared_session``), whose tests wait for its results. The results are also written
+as files in the preparation's folder, which is how a worker reads them (``PreparationFiles``). A
+failed step is the failure of the tests that need it, with the step's output."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from support import PROJECT_ROOT
+from support.shared_session import wait_for_file, write_whole
 
 #: How long a test waits for the thread (a slow registry, a loaded machine).
 PATIENCE = 1800
@@ -86,6 +89,10 @@ def make_test_on_a_fresh_clone(installed: Installed) -> subprocess.CompletedProc
     return subprocess.run(["make", "test"], capture_output=True, text=True, cwd=clone, env=clean_environment(CI="true"))
 
 
+INSTALLED_FILE = "installed.json"
+TESTED_FILE = "fresh-clone.json"
+
+
 class Preparation:
     """The slow steps, in a thread started at once: ``installed`` and ``fresh_clone`` wait for them."""
 
@@ -102,12 +109,26 @@ class Preparation:
         except BaseException as error:  # handed to the waiting tests as their failure
             self._installed.set_exception(error)
             self._tested.set_exception(error)
+            failure = {"error": f"{type(error).__name__}: {error}"}
+            write_whole(self.home / INSTALLED_FILE, failure)
+            write_whole(self.home / TESTED_FILE, failure)
             return
         self._installed.set_result(installed)
+        write_whole(
+            self.home / INSTALLED_FILE,
+            {"python": str(installed.python), "requirement": installed.requirement, "home": str(installed.home)},
+        )
         try:
-            self._tested.set_result(make_test_on_a_fresh_clone(installed))
+            tested = make_test_on_a_fresh_clone(installed)
         except BaseException as error:
             self._tested.set_exception(error)
+            write_whole(self.home / TESTED_FILE, {"error": f"{type(error).__name__}: {error}"})
+            return
+        self._tested.set_result(tested)
+        write_whole(
+            self.home / TESTED_FILE,
+            {"args": tested.args, "returncode": tested.returncode, "stdout": tested.stdout, "stderr": tested.stderr},
+        )
 
     def installed(self) -> Installed:
         return self._installed.result(timeout=PATIENCE)
@@ -121,5 +142,29 @@ class Preparation:
             shutil.rmtree(self.home, ignore_errors=True)
 
 
+class PreparationFiles:
+    """A preparation run by another process (the xdist controller), read from the files it writes."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+
+    def _read(self, name: str) -> dict[str, object]:
+        data = wait_for_file(self.home / name, PATIENCE, "the new site's preparation")
+        if "error" in data:
+            raise StepFailed(str(data["error"]))
+        return data
+
+    def installed(self) -> Installed:
+        data = self._read(INSTALLED_FILE)
+        return Installed(Path(str(data["python"])), str(data["requirement"]), Path(str(data["home"])))
+
+    def fresh_clone(self) -> subprocess.CompletedProcess[str]:
+        data = self._read(TESTED_FILE)
+        return subprocess.CompletedProcess(data["args"], int(data["returncode"]), data["stdout"], data["stderr"])
+
+    def close(self) -> None:
+        """The controller's preparation removes the folder."""
+
+
 #: Where the session keeps its preparation (``pytest.Config.stash``).
-PREPARED = pytest.StashKey[Preparation]()
+PREPARED = pytest.StashKey[Preparation | PreparationFiles]()

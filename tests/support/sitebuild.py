@@ -20,8 +20,17 @@ from support import PROJECT_ROOT, TEST_DATA
 from support.browser_tabs import CATCH_ERRORS_COOKIE
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
 #: What a variant build needs from the project; everything else (tests, venv, site) is left out.
-SOURCES = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es")
+def edition_sources() -> list[str]:
+    """Every edition's config and pages: ``mkdocs.yml`` and ``docs``, then ``mkdocs.<lang>.yml`` and
+    ``docs-<lang>`` for each further language."""
+    configs = sorted(path.name for path in PROJECT_ROOT.glob("mkdocs*.yml"))
+    folders = sorted(path.name for path in PROJECT_ROOT.glob("docs*") if path.is_dir())
+    return configs + folders
+
+
 #: The helplines of this site are the package's own lists; a copy keeps them in ``helplines/``, as a new
 #: site does (a ``finding_balance/`` folder in the copy would hide the installed package from Python).
 HELPLINES = "finding_balance/helplines/lists"
@@ -54,15 +63,14 @@ def site_build(
 def copy_project(destination: Path) -> Path:
     """Copy the site's sources into ``destination`` so a test can change them; return the copy."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in SOURCES:
+    for name in edition_sources():
         source = PROJECT_ROOT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / name)
     shutil.copytree(PROJECT_ROOT / HELPLINES, destination / "helplines")
-    for config in ("mkdocs.yml", "mkdocs.es.yml"):
-        path = destination / config
+    for path in destination.glob("mkdocs*.yml"):
         path.write_text(path.read_text(encoding="utf-8").replace(f"{HELPLINES}/", "helplines/"), encoding="utf-8")
     return destination
 
