@@ -22,7 +22,7 @@ from support.browser_tabs import Tab
 from support.outside_proxy import OutsideProxy
 
 #: The editions: the folder each is served from, by language.
-EDITIONS = {"en": "", "es": "es/"}
+EDITIONS = {"en": "", "es": "es/", "ar": "ar/"}
 STORE_PREFIX = "finding-balance.quiz."
 
 #: Signs that our script ran, on every page: the quick exit, copy-link and quiz scripts set their
@@ -86,7 +86,7 @@ QUIZZES = {
     "prompt": ("self-care/", "partner-self-care"),
 }
 #: A word that search must find in each edition, and the page it must lead to.
-SEARCH = {"en": ("trust", "trust/"), "es": ("confianza", "trust/")}
+SEARCH = {"en": ("trust", "trust/"), "es": ("confianza", "trust/"), "ar": ("الثقة", "trust/")}
 
 
 @dataclass
@@ -279,14 +279,17 @@ def quick_exit_shift(visit: Visit) -> None:
     leave_with(visit, press_shift_three_times)
 
 
-@key_path("language link keeps the section")
+@key_path("language links keep the section")
 def language_link(visit: Visit) -> None:
-    other = "es" if visit.language == "en" else "en"
-    visit.open(PAGE_BY_PATH["trust/"], "feeling-safe-to-ask")
-    visit.tab.click("a[data-fb-language-link]")
-    there = visit.url("trust/#feeling-safe-to-ask", other)
-    visit.tab.wait_for(f"return location.href === {json.dumps(there)};", f"the address {there}")
-    visit.tab.wait_for(f"return document.documentElement.lang === '{other}';", f"the {other} page")
+    """Each other edition's link, in turn: so every edition is reached from every other one."""
+    for other in EDITIONS:
+        if other == visit.language:
+            continue
+        visit.open(PAGE_BY_PATH["trust/"], "feeling-safe-to-ask")
+        visit.tab.click(f"a[data-fb-language-link][hreflang='{other}']")
+        there = visit.url("trust/#feeling-safe-to-ask", other)
+        visit.tab.wait_for(f"return location.href === {json.dumps(there)};", f"the address {there}")
+        visit.tab.wait_for(f"return document.documentElement.lang === '{other}';", f"the {other} page")
 
 
 @key_path("search finds a word")
@@ -303,7 +306,7 @@ def search(visit: Visit) -> None:
 
 
 #: The country each edition's chooser is tried with, and one it must then hide.
-COUNTRIES = {"en": ("ie", "gb"), "es": ("cl", "es")}
+COUNTRIES = {"en": ("ie", "gb"), "es": ("cl", "es"), "ar": ("ie", "gb")}
 
 
 @key_path("country chooser on the help page")

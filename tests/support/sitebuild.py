@@ -20,8 +20,10 @@ from support import PROJECT_ROOT, TEST_DATA
 from support.browser_tabs import CATCH_ERRORS_COOKIE
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+#: The config of every edition: English first, then each other language's (``mkdocs.<lang>.yml``).
+CONFIGS = ("mkdocs.yml", *sorted(path.name for path in PROJECT_ROOT.glob("mkdocs.*.yml")))
 #: What a variant build needs from the project; everything else (tests, venv, site) is left out.
-SOURCES = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es")
+SOURCES = (*CONFIGS, "docs", *(f"docs-{name.split('.')[1]}" for name in CONFIGS[1:]))
 #: The helplines of this site are the package's own lists; a copy keeps them in ``helplines/``, as a new
 #: site does (a ``finding_balance/`` folder in the copy would hide the installed package from Python).
 HELPLINES = "finding_balance/helplines/lists"
@@ -61,7 +63,7 @@ def copy_project(destination: Path) -> Path:
         else:
             shutil.copy2(source, destination / name)
     shutil.copytree(PROJECT_ROOT / HELPLINES, destination / "helplines")
-    for config in ("mkdocs.yml", "mkdocs.es.yml"):
+    for config in CONFIGS:
         path = destination / config
         path.write_text(path.read_text(encoding="utf-8").replace(f"{HELPLINES}/", "helplines/"), encoding="utf-8")
     return destination

@@ -46,6 +46,11 @@ class ChromiumTab(Tab):
 
     def type(self, text: str) -> None:
         self.page.keyboard.type(text)
+        if not text.isascii():
+            # Playwright sends a character missing from its US layout (Arabic) as input alone, where
+            # an Arabic keyboard sends a keyup too, which the theme's search waits for: a key with
+            # no effect of its own gives it.
+            self.page.keyboard.press("Control")
 
     def url(self) -> str:
         # The document's own address: after a failed navigation Chromium shows its error page
