@@ -162,7 +162,7 @@ def load(path: Path) -> Glossary:
         where = f"{path.name}: entry {number}"
         if not isinstance(raw, dict):
             raise GlossaryError(f"{where}: must be a mapping")
-        unknown = set(raw) - {"english", "spanish", "avoid", "why", "allow"}
+        unknown = set(raw) - {"english", TERM_KEYS.get(language, "spanish"), "avoid", "why", "allow"}
         if unknown:
             raise GlossaryError(f"{where}: unknown key(s) {sorted(unknown)}")
         allow = []
@@ -173,13 +173,17 @@ def load(path: Path) -> Glossary:
         entries.append(
             Entry(
                 english=_text(raw, "english", where),
-                spanish=" ".join(_text(raw, "spanish", where).split()),
+                spanish=" ".join(_text(raw, TERM_KEYS.get(language, "spanish"), where).split()),
                 avoid=_strings(raw.get("avoid", []), f"{where}: 'avoid'") if raw.get("avoid") else (),
                 why=_text(raw, "why", where),
                 allow=tuple(allow),
             )
         )
     return Glossary(path, language, tuple(entries))
+
+
+#: The key of the term to use in each language's glossary (Spanish: ``spanish``, Arabic: ``arabic``).
+TERM_KEYS = {"es": "spanish", "ar": "arabic"}
 
 
 def glossaries() -> list[Path]:

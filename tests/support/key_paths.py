@@ -305,14 +305,16 @@ def search(visit: Visit) -> None:
     )
 
 
-#: The country each edition's chooser is tried with, and one it must then hide.
-COUNTRIES = {"en": ("ie", "gb"), "es": ("cl", "es"), "ar": ("ie", "gb")}
+#: The country each edition's chooser is tried with, and one it must then hide. An edition not named
+#: here is tried with the first and the last country of its chooser.
+COUNTRIES = {"en": ("ie", "gb"), "es": ("cl", "es")}
 
 
 @key_path("country chooser on the help page")
 def country_chooser(visit: Visit) -> None:
-    chosen, other = COUNTRIES[visit.language]
     visit.open(PAGE_BY_PATH["help/"])
+    codes = visit.tab.run("return [...document.querySelectorAll('#fb-helplines-country option')].map(o => o.value);")
+    chosen, other = COUNTRIES.get(visit.language) or (codes[1], codes[-1])
     before = len(visit.outside.seen)
     visit.tab.focus("#fb-helplines-country")
     name = visit.tab.run(f"return document.querySelector('#fb-helplines-country option[value={chosen}]').textContent;")
