@@ -290,6 +290,11 @@ def language_link(visit: Visit) -> None:
         there = visit.url("trust/#feeling-safe-to-ask", other)
         visit.tab.wait_for(f"return location.href === {json.dumps(there)};", f"the address {there}")
         visit.tab.wait_for(f"return document.documentElement.lang === '{other}';", f"the {other} page")
+        # Its stylesheets loaded before the next edition is opened: one cut short is a failed load.
+        visit.tab.wait_for(
+            "return [...document.querySelectorAll('link[rel=stylesheet]')].every(link => link.sheet);",
+            f"the {other} page's stylesheets",
+        )
 
 
 @key_path("search finds a word")
