@@ -285,7 +285,7 @@ def test_the_help_page_lists_every_country_with_working_links(built_site: BuiltS
 
 
 def test_only_the_help_page_loads_the_helplines_script(built_site: BuiltSite) -> None:
-    for path in built_site.html_files() + built_site.edition_files("es"):
+    for path in built_site.every_edition_files():
         html = path.read_text(encoding="utf-8")
         is_help = path.parent.name == "help"
         assert ("finding-balance-helplines.min.js" in html) == is_help, path

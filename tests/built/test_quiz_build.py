@@ -41,7 +41,7 @@ def test_every_quiz_written_reaches_the_site_at_its_anchor(built_site: BuiltSite
 def test_the_search_finds_each_quiz_by_its_words_not_by_its_controls(built_site: BuiltSite) -> None:
     """Material's search reads each quiz's search view (finding_balance/engines/mkdocs_quizzes.py): one
     entry a quiz, at the quiz's own anchor, with its title and every statement, and none of the controls' wording."""
-    for prefix, language in (("", "en"), ("es/", "es")):
+    for prefix, language in (("", "en"), ("es/", "es"), ("ar/", "ar")):
         index = json.loads((built_site.directory / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
         entries = {entry["location"]: entry for entry in index["docs"]}
         strings = locale_defaults(language)["quiz"]
