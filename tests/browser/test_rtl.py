@@ -132,27 +132,35 @@ def test_the_counsellors_lists_copy_link_button_is_at_the_end_of_its_item(page: 
     assert button["x"] + button["width"] <= text["x"] + 1, "the button is not on the left, the end of an Arabic line"
 
 
-# Runs in the page: the digit groups of an element's text, each with where it is drawn on screen.
+# Runs in the page: the digit groups of an element's text, in the order written, each with where it is
+# drawn on screen.
 _GROUPS_JS = """
 el => {
-  const digits = n => n.nodeType === Node.TEXT_NODE && /\\d/.test(n.textContent);
-  const node = [...el.childNodes].find(digits) || el.firstChild;
-  const text = node.textContent;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   const groups = [];
-  for (const match of text.matchAll(/\\d+/g)) {
-    const range = document.createRange();
-    range.setStart(node, match.index);
-    range.setEnd(node, match.index + match[0].length);
-    groups.push({digits: match[0], left: range.getBoundingClientRect().left});
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.textContent.matchAll(/\\d+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      groups.push({digits: match[0], left: range.getBoundingClientRect().left});
+    }
   }
   return groups;
 }
 """
+#: Runs in the page: the help page's numbers without what keeps them left to right.
+_UNISOLATE_JS = """
+() => document.querySelectorAll('a.fb-helpline__call').forEach(call => {
+  call.removeAttribute('dir');
+  call.querySelectorAll('bdi').forEach(bdi => bdi.replaceWith(...bdi.childNodes));
+})
+"""
 
 
-def drawn_left_to_right(page: Page, selector: str) -> list[tuple[str, list[str]]]:
-    """For each element matching ``selector``, its digit groups in the text and in the order they are
-    drawn from left to right."""
+def drawn_left_to_right(page: Page, selector: str) -> list[tuple[list[str], list[str]]]:
+    """For each element matching ``selector`` with a number of several groups, its digit groups in
+    the text and in the order they are drawn from left to right."""
     results = []
     for handle in page.query_selector_all(selector):
         if not handle.is_visible():
@@ -174,7 +182,7 @@ def test_a_phone_number_on_the_arabic_help_page_reads_in_its_true_order(page: Pa
         assert drawn == written, f"{' '.join(written)} is shown as {' '.join(drawn)}"
     # The check sees the fault it guards against: without dir="ltr", the same numbers come out
     # backwards inside the Arabic line.
-    page.evaluate("document.querySelectorAll('a.fb-helpline__call').forEach(a => a.removeAttribute('dir'))")
+    page.evaluate(_UNISOLATE_JS)
     reversed_ = drawn_left_to_right(page, "a.fb-helpline__call")
     assert all(drawn == list(reversed(written)) for written, drawn in reversed_), reversed_
 
@@ -182,7 +190,7 @@ def test_a_phone_number_on_the_arabic_help_page_reads_in_its_true_order(page: Pa
 def test_numbers_keywords_and_addresses_are_marked_left_to_right_in_the_markup(built_site: BuiltSite) -> None:
     help_page = built_site.soup("ar/help/index.html")
     calls = help_page.select("a.fb-helpline__call")
-    assert calls and all(call.get("dir") == "ltr" for call in calls)
+    assert calls and all(call.get("dir") == "ltr" or call.select_one('bdi[dir="ltr"]') for call in calls)
     for card in help_page.select("template[data-fb-card]"):
         assert re.search(r'class="fb-card__number" dir="ltr"|<bdi dir="ltr">', str(card)), card["data-fb-card"]
     trust = built_site.soup("ar/trust/index.html")
