@@ -3,7 +3,7 @@
     python -m finding_balance build [--engine mkdocs|properdocs|zensical] [--site-dir DIR]
     python -m finding_balance check
     python -m finding_balance serve [--port 8000]
-    python -m finding_balance new DIR [--language en|es] [--no-helplines]
+    python -m finding_balance new DIR [--language en|es|ar] [--no-helplines]
     python -m finding_balance urls [--list FILE]
     python -m finding_balance helplines verify [--json] [--edition LANG] [--data FILE] [--timeout S]
     python -m finding_balance helplines report [--edition LANG] [--data FILE]
@@ -38,6 +38,7 @@ from finding_balance.editions import ConfigError, read_edition
 from finding_balance.engines import zensical
 from finding_balance.errors import AuthorError
 from finding_balance.helplines.data import gap_notes
+from finding_balance.new_site import LANGUAGES
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 #: The folders whose changes make ``serve`` build again: a site's pages, own theme files and helpline
@@ -216,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument("--port", type=int, default=8000)
     new_parser = commands.add_parser("new", help="write a new microsite that uses this package")
     new_parser.add_argument("directory", type=Path)
-    new_parser.add_argument("--language", choices=("en", "es"), default="en")
+    new_parser.add_argument("--language", choices=LANGUAGES, default="en")
     new_parser.add_argument("--no-helplines", action="store_true", help="an empty helpline list, not ours")
     new_parser.add_argument("--package", default="", help="how the new site installs this package (requirements line)")
     urls_parser = commands.add_parser("urls", help="add new page, section and quiz addresses to the published list")

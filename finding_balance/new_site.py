@@ -17,7 +17,7 @@ from pathlib import Path
 STARTER = Path(__file__).with_name("starter")
 #: The sourced helpline data of each language, the same files this repository's help page shows.
 HELPLINE_DATA = Path(__file__).with_name("helplines") / "lists"
-LANGUAGES = ("en", "es")
+LANGUAGES = ("en", "es", "ar")
 #: A country's heading on the help page, among the published addresses: ``/help/#helplines-gb``.
 COUNTRY_ANCHOR = re.compile(r"#helplines-[a-z]{2}$")
 EMPTY_HELPLINES = """\
@@ -48,7 +48,8 @@ def package_requirement() -> str:
 def write_site(target: Path, language: str = "en", *, helplines: bool = True, requirement: str = "") -> list[Path]:
     """Write the starter site in ``language`` into ``target`` (which must not exist or be empty);
     return the files written. ``helplines``: copy the sourced helpline data, else an empty list.
-    ``requirement``: the line that installs this package (default: ``package_requirement``)."""
+    ``requirement``: the line that installs this package (default: ``package_requirement``). A
+    language without sourced helplines in the package gets the empty list, as ``helplines=False``."""
     if language not in LANGUAGES:
         raise NewSiteError(f"there is no starter site in '{language}'; choose one of {', '.join(LANGUAGES)}")
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -70,7 +71,7 @@ def write_site(target: Path, language: str = "en", *, helplines: bool = True, re
     )
     data = target / "helplines" / f"{language}.yml"
     data.parent.mkdir(parents=True, exist_ok=True)
-    if helplines:
+    if helplines and (HELPLINE_DATA / f"{language}.yml").exists():
         shutil.copyfile(HELPLINE_DATA / f"{language}.yml", data)
     else:
         data.write_text(EMPTY_HELPLINES, encoding="utf-8")

@@ -111,6 +111,10 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         preparation.close()
 
 
+#: The editions besides English, each built under its language's folder (``mkdocs.<lang>.yml``).
+OTHER_EDITIONS = tuple(config.stem.split(".", 1)[1] for config in sorted(PROJECT_ROOT.glob("mkdocs.*.yml")))
+
+
 @dataclass
 class BuiltSite:
     """The real site, built once for the whole session, and the address it is served at."""
@@ -119,13 +123,19 @@ class BuiltSite:
     base_url: str
 
     def html_files(self) -> list[Path]:
-        """The pages of the English edition (the Spanish one is under ``es/``: ``edition_files``)."""
-        spanish = self.directory / "es"
-        return sorted(path for path in self.directory.rglob("*.html") if not path.is_relative_to(spanish))
+        """The pages of the English edition (the others are under ``es/`` and ``ar/``: ``edition_files``)."""
+        others = [self.directory / language for language in OTHER_EDITIONS]
+        return sorted(
+            path for path in self.directory.rglob("*.html") if not any(path.is_relative_to(o) for o in others)
+        )
 
     def edition_files(self, language: str) -> list[Path]:
-        """The pages of one edition: ``en`` at the root, ``es`` under ``es/``."""
+        """The pages of one edition: ``en`` at the root, each other one under ``<language>/``."""
         return self.html_files() if language == "en" else sorted((self.directory / language).rglob("*.html"))
+
+    def every_edition_files(self) -> list[Path]:
+        """The pages of every edition."""
+        return sorted(self.directory.rglob("*.html"))
 
     def soup(self, relative_path: str) -> BeautifulSoup:
         return BeautifulSoup((self.directory / relative_path).read_text(encoding="utf-8"), "html.parser")

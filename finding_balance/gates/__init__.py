@@ -9,7 +9,7 @@ Finding Balance itself, and ``python -m finding_balance new`` writes a site whos
 - ``quizzes``: every quiz fence of the Markdown became a quiz on its page;
 - ``requests``: nothing loads from another host;
 - ``policy``: a Content Security Policy on every page, with no ``'unsafe-inline'``;
-- ``readability``: plain-language scores of each page (English and Spanish);
+- ``readability``: plain-language scores of each page (English, Spanish and Arabic);
 - ``addresses``: the published addresses (pages, sections, quizzes) still lead somewhere;
 - ``browser``: a Chromium to run them in, and axe-core's rules in it;
 - ``pages``: what the gates share to read a built site (its HTML files, each page's article and prose);

@@ -63,12 +63,12 @@ def at_width(browser: Browser) -> Iterator[PageAtWidth]:
 
 
 #: The name of the "Get help now" page in each edition's navigation, by the edition's folder.
-HELP_LINK_TEXT = {"": "Get help now", "es/": "Pide ayuda ahora"}
+HELP_LINK_TEXT = {"": "Get help now", "es/": "Pide ayuda ahora", "ar/": "المساعدة الآن"}
 
 
 def edition_of(path: str) -> str:
-    """The folder of the edition a page belongs to: "" for English, "es/" for Spanish."""
-    return "es/" if path.startswith("es/") else ""
+    """The folder of the edition a page belongs to: "" for English, "es/" for Spanish, "ar/" for Arabic."""
+    return next((folder for folder in HELP_LINK_TEXT if folder and path.startswith(folder)), "")
 
 
 class Reports:

@@ -585,7 +585,7 @@ def test_every_section_shows_every_country_its_lines_or_a_fallback(built_site: B
 
 
 def test_only_the_help_page_loads_the_helplines_script(built_site: BuiltSite) -> None:
-    for path in built_site.html_files() + built_site.edition_files("es"):
+    for path in built_site.every_edition_files():
         html = path.read_text(encoding="utf-8")
         is_help = path.parent.name == "help"
         assert ("finding-balance-helplines.min.js" in html) == is_help, path

@@ -130,7 +130,8 @@ def test_every_item_of_the_list_has_a_pack_id_and_a_kind_the_same_in_both_editio
     kinds = {item["data-fb-kind"] for item in items}
     assert kinds == {"page", "section", "quiz"}
     assert SECTION in listed_ids(built_site, "") and QUIZ in listed_ids(built_site, "")
-    assert same_in_both(listed_ids(built_site, "")) == same_in_both(listed_ids(built_site, "es/"))
+    for other in ("es/", "ar/"):
+        assert same_in_both(listed_ids(built_site, "")) == same_in_both(listed_ids(built_site, other)), other
     # The pack page is not content: it is neither listed nor an item.
     assert not [pack for pack in listed_ids(built_site, "") if pack.startswith("pack")]
 
@@ -155,6 +156,10 @@ def test_the_pack_page_has_the_data_of_every_listed_item_in_its_language(built_s
     assert set(english["items"]) == set(listed_ids(built_site, ""))
     assert set(spanish["items"]) == set(listed_ids(built_site, "es/"))
     assert set(same_in_both(list(english["items"]))) == set(same_in_both(list(spanish["items"])))
+    arabic = pack_data_of(built_site, "ar/")
+    assert set(arabic["items"]) == set(listed_ids(built_site, "ar/"))
+    assert set(same_in_both(list(english["items"]))) == set(same_in_both(list(arabic["items"])))
+    assert arabic["items"][SECTION]["address"] == f"{built_site.base_url}ar/trust/#feeling-safe-to-ask"
     section, quiz = english["items"][SECTION], english["items"][QUIZ]
     assert (section["kind"], section["title"]) == ("section", "Feeling safe to ask")
     assert section["address"] == f"{built_site.base_url}trust/#feeling-safe-to-ask"
@@ -166,7 +171,7 @@ def test_the_pack_page_has_the_data_of_every_listed_item_in_its_language(built_s
 
 
 def test_the_pack_page_is_noindex_with_the_parts_of_every_page(built_site: BuiltSite) -> None:
-    for prefix in ("", "es/"):
+    for prefix in ("", "es/", "ar/"):
         soup = built_site.soup(f"{prefix}pack/index.html")
         assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
         assert soup.select_one(".fb-disclaimer") and soup.select_one("a.fb-quick-exit__button")
@@ -330,6 +335,11 @@ def test_a_section_and_a_quiz_ticked_by_keyboard_make_a_pack_in_both_languages(
     assert spanish == [spanish_data["items"][SECTION]["title"], spanish_data["items"][QUIZ]["title"]]
     links = page.locator(".fb-pack__item a").evaluate_all("links => links.map(link => link.href)")
     assert links == [f"{base}es/trust/#feeling-safe-to-ask", f"{base}es/trust/#quiz-safe-to-ask"]
+    arabic = pick_titles(page, address.replace(f"{base}pack/", f"{base}ar/pack/"))
+    arabic_data = pack_data_of(built_site, "ar/")
+    assert arabic == [arabic_data["items"][SECTION]["title"], arabic_data["items"][QUIZ]["title"]]
+    shown = page.locator(".fb-pack__address bdi").evaluate_all("parts => parts.map(part => part.textContent)")
+    assert shown == [f"{base}ar/trust/#feeling-safe-to-ask", f"{base}ar/trust/#quiz-safe-to-ask"]
 
     # Nothing of the pack reached a server or the browser's storage.
     words = ("feeling-safe-to-ask", "quiz-safe-to-ask", "Tuesday", "note=")

@@ -21,7 +21,11 @@ from support.sitebuild import PROJECT_ROOT
 from finding_balance.settings import locale_defaults
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
-EDITIONS = {"": "en", "es/": "es"}
+EDITIONS = {"": "en", "es/": "es", "ar/": "ar"}
+#: Editions whose printed words pypdf reads back as written. Arabic comes back in its letters' printed
+#: forms, its words drawn from left to right and some of them cut in two, so on paper only its
+#: address is compared as text; the parts shown and left out in print are checked on the page.
+PDF_READABLE = ("en", "es")
 PRINT_SPY_JS = """
 window.__fbPrints = [];
 window.print = () => { window.__fbPrints.push(document.documentElement.getAttribute('data-fb-printing')); };
@@ -44,7 +48,7 @@ def test_print_buttons_work_on_every_topic_page_in_both_editions(browser: Browse
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         urls = topic_urls(built_site)
-        assert len(urls) == 12
+        assert len(urls) == 6 * len(EDITIONS)
         for url, language in urls:
             words = locale_defaults(language)["words"]
             page.goto(url)
@@ -94,8 +98,9 @@ def test_the_short_handout_holds_the_summary_exercise_quiz_and_in_short(
     page.goto(f"{built_site.base_url}{prefix}trust/")
     counsellors_note = page.locator("article details.note > summary").inner_text()
     first_section = page.locator("#trust-makes-space-safe").inner_text()
+    readable = EDITIONS[prefix] in PDF_READABLE
     whole = printed_text(page, f"print-trust-whole-{EDITIONS[prefix]}.pdf")
-    assert counsellors_note in whole and first_section in whole
+    assert not readable or (counsellors_note in whole and first_section in whole)
 
     page.evaluate("document.documentElement.setAttribute('data-fb-printing', 'short')")
     page.emulate_media(media="print")
@@ -106,9 +111,10 @@ def test_the_short_handout_holds_the_summary_exercise_quiz_and_in_short(
     for left_out in ("details.note", "#trust-makes-space-safe", "[data-fb-print]", ".fb-reviewed"):
         expect(page.locator(f"article {left_out}").first).to_be_hidden()
     short = printed_text(page, f"print-trust-short-{EDITIONS[prefix]}.pdf")
-    assert counsellors_note not in short and first_section not in short
-    for part in ("h1", ".fb-summary", ".admonition.tip .admonition-title", "#in-short"):
-        assert page.locator(f"article {part}").first.inner_text().strip() in short, part
+    if readable:
+        assert counsellors_note not in short and first_section not in short
+        for part in ("h1", ".fb-summary", ".admonition.tip .admonition-title", "#in-short"):
+            assert page.locator(f"article {part}").first.inner_text().strip() in short, part
     assert f"{built_site.base_url}{prefix}trust/" in short.replace(" ", "")
     assert len(short) < len(whole) * 0.75
 

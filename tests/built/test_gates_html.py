@@ -15,7 +15,7 @@ from support.sitebuild import PROJECT_ROOT
 from support.vnu import CANARY, CANARY_NAME, VnuError, load_allowlist, run_vnu
 
 THEME_TEMPLATES = Path(material.__file__).parent / "templates"
-OUR_SOURCES = ("docs", "docs-es", "finding_balance")
+OUR_SOURCES = ("docs", "docs-es", "docs-ar", "finding_balance")
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 from support import PROJECT_ROOT
 from support.new_site import PREPARED, Installed, Preparation
 
-from finding_balance.gates import addresses, chrome, policy, quizzes
+from finding_balance.gates import addresses, chrome, policy, quizzes, readability
+from finding_balance.settings import locale_defaults
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +91,26 @@ def test_a_new_spanish_site_is_spanish(installed: Installed) -> None:
     assert soup.select_one("section.fb-quiz#quiz-example-check") is not None
     help_page = BeautifulSoup((site_dir / "help" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert help_page.select_one("#helplines-es") is not None
+
+
+def test_a_new_arabic_site_is_arabic_and_right_to_left(installed: Installed) -> None:
+    target = installed.home / "arabic-site"
+    result = installed.run("-m", "finding_balance", "new", str(target), "--language", "ar", cwd=installed.home)
+    assert result.returncode == 0, result.stderr
+    site_dir = _build(installed, target)
+    assert chrome.banner_problems(site_dir) == []
+    assert chrome.quick_exit_problems(site_dir) == []
+    assert quizzes.quiz_problems(target / "docs", site_dir) == []
+    assert readability.readability_problems(site_dir) == []
+    assert addresses.address_problems(site_dir, target / "tests" / "published-urls.txt") == []
+    soup = BeautifulSoup((site_dir / "example-topic" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("html")["lang"] == "ar"
+    assert soup.select_one("body")["dir"] == "rtl"
+    words = locale_defaults("ar")
+    assert soup.select_one(".fb-disclaimer")["aria-label"] == "تنبيه"
+    assert words["quick_exit"]["label"] in soup.select_one(".fb-quick-exit").get_text(" ", strip=True)
+    assert soup.select_one("section.fb-quiz#quiz-example-check") is not None
+    assert soup.select_one(".fb-handout__address")["dir"] == "ltr"
 
 
 def test_a_new_site_without_helplines_points_to_the_directory(installed: Installed) -> None:

@@ -18,6 +18,7 @@ def test_every_gate_passes_on_this_site(built_site: BuiltSite) -> None:
     assert chrome.quick_exit_problems(site) == []
     assert quizzes.quiz_problems(PROJECT_ROOT / "docs", site) == []
     assert quizzes.quiz_problems(PROJECT_ROOT / "docs-es", site / "es") == []
+    assert quizzes.quiz_problems(PROJECT_ROOT / "docs-ar", site / "ar") == []
     assert requests.third_party_problems(site, built_site.base_url) == []
     assert policy.policy_problems(site) == []
     assert readability.readability_problems(site) == []
@@ -28,7 +29,8 @@ def test_readability_scores_each_edition_in_its_own_language(built_site: BuiltSi
     scores = readability.page_scores(built_site.directory)
     assert scores["trust/index.html"][0] == "en"
     assert scores["es/trust/index.html"][0] == "es"
-    assert len(scores) >= 20
+    assert scores["ar/trust/index.html"][0] == "ar"
+    assert len(scores) >= 30
 
 
 def _one_page_site(folder: Path, page: str) -> Path:
@@ -52,6 +54,14 @@ def test_each_gate_fails_on_a_page_that_breaks_it(built_site: BuiltSite, tmp_pat
     hard = "Notwithstanding considerable institutional heterogeneity, interdisciplinary collaboration " * 30
     wordy = _one_page_site(tmp_path / "e", real.replace("<h1", f"<p>{hard}.</p><h1", 1))
     assert readability.readability_problems(wordy)
+    # Arabic written like an official report: long sentences of long derived words.
+    report = (
+        "واستنادا إلى الاستراتيجيات المعتمدة لدى المؤسسات المختصة فإن اللجنة المشتركة تؤكد ضرورة تعزيز "
+        "الإجراءات التنسيقية والتشريعية الكفيلة بضمان استدامة البرامج الاجتماعية والاقتصادية المتكاملة "
+    ) * 3
+    arabic = (built_site.directory / "ar" / "trust" / "index.html").read_text(encoding="utf-8")
+    official = _one_page_site(tmp_path / "f", arabic.replace("<h1", f"<p>{report}.</p>" * 20 + "<h1", 1))
+    assert any("OSMAN" in problem for problem in readability.readability_problems(official))
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("```quiz\nid: lost\ntype: prompt\ntitle: T\nprompts: [a]\n```\n", encoding="utf-8")

@@ -41,12 +41,14 @@ def test_every_quiz_written_reaches_the_site_at_its_anchor(built_site: BuiltSite
 def test_the_search_finds_each_quiz_by_its_words_not_by_its_controls(built_site: BuiltSite) -> None:
     """Material's search reads each quiz's search view (finding_balance/engines/mkdocs_quizzes.py): one
     entry a quiz, at the quiz's own anchor, with its title and every statement, and none of the controls' wording."""
-    for prefix, language in (("", "en"), ("es/", "es")):
+    for prefix, language in (("", "en"), ("es/", "es"), ("ar/", "ar")):
         index = json.loads((built_site.directory / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
         entries = {entry["location"]: entry for entry in index["docs"]}
         strings = locale_defaults(language)["quiz"]
         controls = [strings["privacy_note"], strings["see_result"], strings["remember_label"], "(0 ", "(1 "]
-        controls += [label.strip() for label in strings["default_scale"].split("|")]
+        # The answer labels of a scale are controls only in a scale quiz: elsewhere the same word
+        # ("never", Arabic "أبدا") may be part of a statement or a reply.
+        scale = [label.strip() for label in strings["default_scale"].split("|")]
         quizzes = 0
         for html_file in built_site.edition_files(language):
             page = built_site.soup(str(html_file.relative_to(built_site.directory)))
@@ -62,7 +64,8 @@ def test_the_search_finds_each_quiz_by_its_words_not_by_its_controls(built_site:
                 asked += [prompt.get_text(" ", strip=True) for prompt in section.select(".fb-quiz__prompt label")]
                 text = re.sub(r"<[^>]+>", "", entry["text"])
                 assert asked and [words for words in asked if words not in text] == [], entry["location"]
-                assert [words for words in controls if words in text] == [], entry["location"]
+                shown = controls + (scale if "fb-quiz--scale" in section.get("class", []) else [])
+                assert [words for words in shown if words in text] == [], entry["location"]
             assert page.select("section.fb-quiz .fb-quiz__points") or not page.select("section.fb-quiz--scale")
         assert quizzes >= 7, prefix
 

@@ -17,14 +17,14 @@ def test_the_licence_files_say_which_licence_covers_what() -> None:
 
 
 def test_the_about_page_says_the_pages_may_be_printed_and_shared(built_site: BuiltSite) -> None:
-    for page in ("about/index.html", "es/about/index.html"):
+    for page in ("about/index.html", "es/about/index.html", "ar/about/index.html"):
         section = built_site.soup(page).select_one("#sharing")
         assert section is not None, page
         assert "CC BY-SA 4.0" in section.find_next("p").get_text(" ", strip=True), page
 
 
 def test_every_printed_page_carries_the_editions_own_licence_line(built_site: BuiltSite) -> None:
-    for config, prefix in (("mkdocs.yml", ""), ("mkdocs.es.yml", "es/")):
+    for config, prefix in (("mkdocs.yml", ""), ("mkdocs.es.yml", "es/"), ("mkdocs.ar.yml", "ar/")):
         line = " ".join(read_edition(PROJECT_ROOT / config).extra["licence"].split())
         pages = [path for path in built_site.edition_files(prefix.rstrip("/") or "en") if path.name != "404.html"]
         assert len(pages) >= 10

@@ -184,15 +184,14 @@ def test_no_english_ui_wording_on_a_spanish_page_with_javascript(page: Page, bui
 
 def test_the_language_link_keeps_the_reader_at_the_same_section(page: Page, built_site: BuiltSite) -> None:
     page.goto(f"{built_site.base_url}trust/#feeling-safe-to-ask")
-    link = page.locator("a[data-fb-language-link]")
-    expect(link).to_have_attribute("hreflang", "es")
+    link = page.locator("a[data-fb-language-link][hreflang=es]")
     expect(link).to_have_attribute("lang", "es")
     link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(f"{built_site.base_url}es/trust/#feeling-safe-to-ask")
     expect(page.locator("html")).to_have_attribute("lang", "es")
-    back = page.locator("a[data-fb-language-link]")
-    expect(back).to_have_attribute("hreflang", "en")
+    back = page.locator("a[data-fb-language-link][hreflang=en]")
+    expect(back).to_have_attribute("lang", "en")
     back.click()
     page.wait_for_url(f"{built_site.base_url}trust/#feeling-safe-to-ask")
 
@@ -203,20 +202,22 @@ def test_the_language_link_follows_instant_navigation(page: Page, built_site: Bu
     page.locator("nav.md-nav--primary a[href$='trust/']").first.click()
     page.wait_for_url(f"{built_site.base_url}es/trust/")
     assert page.evaluate("window.fbNoReload") is True, "the page reloaded: navigation was not instant"
-    expect(page.locator("a[data-fb-language-link]")).to_have_attribute("href", f"{built_site.base_url}trust/")
+    english = page.locator("a[data-fb-language-link][hreflang=en]")
+    expect(english).to_have_attribute("href", f"{built_site.base_url}trust/")
 
 
 def test_every_page_names_its_twins_for_search_engines(built_site: BuiltSite) -> None:
-    for prefix, other in (("", "es/"), ("es/", "")):
+    editions = {"en": "", "es": "es/", "ar": "ar/"}
+    for prefix in editions.values():
         soup = built(built_site, prefix, "trust.md")
         links = {link["hreflang"]: link["href"] for link in soup.select("link[hreflang]")}
         assert links == {
-            "en": f"{built_site.base_url}trust/",
-            "es": f"{built_site.base_url}es/trust/",
+            **{language: f"{built_site.base_url}{folder}trust/" for language, folder in editions.items()},
             "x-default": f"{built_site.base_url}trust/",
         }, prefix
         sitemap = (built_site.directory / prefix / "sitemap.xml").read_text(encoding="utf-8")
-        assert f'hreflang="{"es" if other else "en"}" href="{built_site.base_url}{other}trust/"' in sitemap
+        for language, folder in editions.items():
+            assert f'hreflang="{language}" href="{built_site.base_url}{folder}trust/"' in sitemap, (prefix, language)
         assert 'hreflang="x-default"' in sitemap
 
 

@@ -30,8 +30,12 @@ from finding_balance.site.csp import inline_scripts, script_hash
 
 ENGINES = ("properdocs", "zensical")
 DIFFERENCES = yaml.safe_load((TEST_DATA / "engine-differences.yml").read_text(encoding="utf-8"))
-EDITIONS = {"": PROJECT_ROOT / "mkdocs.yml", "es/": PROJECT_ROOT / "mkdocs.es.yml"}
-SEARCH_WORDS = {"": "trust", "es/": "confianza"}
+EDITIONS = {
+    "": PROJECT_ROOT / "mkdocs.yml",
+    "es/": PROJECT_ROOT / "mkdocs.es.yml",
+    "ar/": PROJECT_ROOT / "mkdocs.ar.yml",
+}
+SEARCH_WORDS = {"": "trust", "es/": "confianza", "ar/": "الثقة"}
 
 
 @pytest.fixture(scope="session", params=ENGINES)
@@ -58,7 +62,7 @@ def soup_of(path: Path) -> BeautifulSoup:
 
 
 def edition_of(relative: str) -> str:
-    return "es/" if relative.startswith("es/") else ""
+    return next((prefix for prefix in EDITIONS if prefix and relative.startswith(prefix)), "")
 
 
 def quiz_ids(docs_dir: Path) -> dict[str, list[str]]:
@@ -192,6 +196,7 @@ def test_in_the_browser(engine_site: BuiltSite, edition: str, browser: Browser) 
         expect(page.locator("[data-quiz-result]").first).not_to_be_empty()
         page.locator("form[name=search] input, input.md-search__input").first.click()
         page.keyboard.type(SEARCH_WORDS[edition])
+        page.keyboard.press("Control")  # the keyup an Arabic keyboard sends, which Playwright's typing does not
         expect(page.locator(".md-search-result__item, [role=option]").first).to_be_visible(timeout=8000)
         page.goto(f"{engine_site.base_url}{edition}self-care/")
         for _ in range(3):

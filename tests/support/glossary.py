@@ -318,10 +318,15 @@ def _text(raw: dict[str, Any], key: str, where: str) -> str:
     return value
 
 
+#: The key of the term to use in each language's glossary (Spanish: ``spanish``, Arabic: ``arabic``).
+TERM_KEYS = {"es": "spanish", "ar": "arabic"}
+
+
 def _entry(raw: Any, where: str, language: str) -> Entry:
     if not isinstance(raw, dict):
         raise GlossaryError(f"{where}: must be a mapping")
-    unknown = set(raw) - {"english", "spanish", "avoid", "why", "allow", "pattern", "catches", "passes"}
+    term = TERM_KEYS.get(language, "spanish")
+    unknown = set(raw) - {"english", term, "avoid", "why", "allow", "pattern", "catches", "passes"}
     if unknown:
         raise GlossaryError(f"{where}: unknown key(s) {sorted(unknown)}")
     allow = []
@@ -350,7 +355,7 @@ def _entry(raw: Any, where: str, language: str) -> Entry:
         raise GlossaryError(f"{where}: 'catches' and 'passes' belong to a rule with a 'pattern'")
     return Entry(
         english=_text(raw, "english", where),
-        spanish=" ".join(_text(raw, "spanish", where).split()),
+        spanish=" ".join(_text(raw, term, where).split()),
         avoid=avoid,
         why=_text(raw, "why", where),
         allow=tuple(allow),

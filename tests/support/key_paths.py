@@ -24,7 +24,7 @@ from support.outside_proxy import OutsideProxy
 from support.sitebuild import PROJECT_ROOT
 
 #: The editions: the folder each is served from, by language.
-EDITIONS = {"en": "", "es": "es/"}
+EDITIONS = {"en": "", "es": "es/", "ar": "ar/"}
 STORE_PREFIX = "finding-balance.quiz."
 
 #: Signs that our script ran, on every page: the quick exit, copy-link and quiz scripts set their
@@ -88,7 +88,7 @@ QUIZZES = {
     "prompt": ("self-care/", "partner-self-care"),
 }
 #: A word that search must find in each edition, and the page it must lead to.
-SEARCH = {"en": ("trust", "trust/"), "es": ("confianza", "trust/")}
+SEARCH = {"en": ("trust", "trust/"), "es": ("confianza", "trust/"), "ar": ("الثقة", "trust/")}
 
 
 @dataclass
@@ -281,14 +281,22 @@ def quick_exit_shift(visit: Visit) -> None:
     leave_with(visit, press_shift_three_times)
 
 
-@key_path("language link keeps the section")
+@key_path("language links keep the section")
 def language_link(visit: Visit) -> None:
-    other = "es" if visit.language == "en" else "en"
-    visit.open(PAGE_BY_PATH["trust/"], "feeling-safe-to-ask")
-    visit.tab.click("a[data-fb-language-link]")
-    there = visit.url("trust/#feeling-safe-to-ask", other)
-    visit.tab.wait_for(f"return location.href === {json.dumps(there)};", f"the address {there}")
-    visit.tab.wait_for(f"return document.documentElement.lang === '{other}';", f"the {other} page")
+    """Each other edition's link, in turn: so every edition is reached from every other one."""
+    for other in EDITIONS:
+        if other == visit.language:
+            continue
+        visit.open(PAGE_BY_PATH["trust/"], "feeling-safe-to-ask")
+        visit.tab.click(f"a[data-fb-language-link][hreflang='{other}']")
+        there = visit.url("trust/#feeling-safe-to-ask", other)
+        visit.tab.wait_for(f"return location.href === {json.dumps(there)};", f"the address {there}")
+        visit.tab.wait_for(f"return document.documentElement.lang === '{other}';", f"the {other} page")
+        # Its stylesheets loaded before the next edition is opened: one cut short is a failed load.
+        visit.tab.wait_for(
+            "return [...document.querySelectorAll('link[rel=stylesheet]')].every(link => link.sheet);",
+            f"the {other} page's stylesheets",
+        )
 
 
 @key_path("search finds a word")

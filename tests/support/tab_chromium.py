@@ -3,7 +3,7 @@ Chromium (``conftest.browser``). Chromium reports console errors and uncaught ex
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage
+from playwright.sync_api import Browser, BrowserContext, CDPSession, ConsoleMessage
 from playwright.sync_api import Error as PlaywrightError
 
 from support.browser_tabs import CATCH_ERRORS_COOKIE, Engine, Tab
@@ -18,6 +18,7 @@ class ChromiumTab(Tab):
     def __init__(self, context: BrowserContext) -> None:
         self.context = context
         self.page = context.new_page()
+        self._devtools: CDPSession | None = None
         self._errors: list[str] = []
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self._errors.append(f"uncaught: {error}"))
@@ -45,7 +46,20 @@ class ChromiumTab(Tab):
         self.page.keyboard.press(key)
 
     def type(self, text: str) -> None:
-        self.page.keyboard.type(text)
+        for character in text:
+            if character.isascii():
+                self.page.keyboard.type(character)
+            else:
+                self._key_of_another_layout(character)
+
+    def _key_of_another_layout(self, character: str) -> None:
+        """``character`` typed as a keyboard of its language types it: key down with the character,
+        key up. Playwright sends a character missing from its US layout (Arabic) as input alone, which
+        neither the theme's search (it waits for keyup) nor a list box's type-ahead hears."""
+        if self._devtools is None:
+            self._devtools = self.page.context.new_cdp_session(self.page)
+        self._devtools.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": character, "text": character})
+        self._devtools.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": character})
 
     def url(self) -> str:
         # The document's own address: after a failed navigation Chromium shows its error page
