@@ -73,8 +73,10 @@ _NOT_WORDING = (
 )
 
 
-#: The Snowball stemmer of each glossary's language.
-STEMMERS = {"es": "spanish", "ar": "arabic", "fr": "french", "pt": "portuguese"}
+#: The Snowball stemmer of each glossary's language. Arabic has none here: its stemmer strips the
+#: letters that mark a verb's person ("تستطيع", you can, and "يستطيع", he can, share one stem), which
+#: are exactly what its glossary checks, so Arabic avoided words are matched as written.
+STEMMERS = {"es": "spanish", "fr": "french", "pt": "portuguese"}
 #: Pronouns a Spanish verb can carry at its end ("púlsalo", "dáselo"), longest first.
 ENCLITICS = {"es": ("selos", "selas", "selo", "sela", "los", "las", "les", "nos", "lo", "la", "le", "me", "te", "se")}
 #: In an avoided phrase, the mark for "up to MAX_GAP other words may come here".
