@@ -195,7 +195,15 @@ def bind_server(
     host that reads ``_headers`` would."""
     handler_class = type("HeadersHandler", (_HeadersHandler,), {"rules": headers}) if headers else _QuietHandler
     handler = functools.partial(handler_class, directory=str(directory))
-    return ThreadingHTTPServer((host, port), handler)
+    return _QuietServer((host, port), handler)
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """A browser that leaves a page before it has loaded closes its connections; that is not an error."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 #: The pages of a small copy of the site (``small_project``): a quiz, the helplines and the

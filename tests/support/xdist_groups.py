@@ -1,4 +1,4 @@
-"""Which tests share a pytest-xdist worker (``make test`` runs two): a group of tests always runs in
+"""Which tests share a pytest-xdist worker (``make test`` runs three): a group of tests always runs in
 one worker, so a fixture they share is made once.
 
 The controller, which only sees test ids, decides by id (``group_of``): a test joins its file's group,
