@@ -11,8 +11,15 @@
   "use strict";
 
   var KEY = "fb-test-errors";
+  // Once the page is being left, a fetch it had started fails as it goes (WebKit reports Material's
+  // as "Network error"): no reader sees that page any more, so it is not kept.
+  var leaving = false;
+  window.addEventListener("pagehide", function () {
+    leaving = true;
+  });
 
   function keep(text) {
+    if (leaving) return;
     try {
       var list = JSON.parse(sessionStorage.getItem(KEY) || "[]");
       list.push(location.pathname + ": " + text);

@@ -27,9 +27,10 @@ CATCH_ERRORS_COOKIE = "fb-test-catch-errors"
 CAUGHT_KEY = "fb-test-errors"
 #: Keys a test may press, by the names Playwright uses (others map them to WebDriver's codes).
 KEYS = ("Tab", "Enter", "Space", "Shift", "ArrowDown", "Escape")
-#: A page of the site to open for reaching the site's storage (a file that is not a page, such as a
-#: script, makes MiniBrowser wait for a load that never comes).
-ORIGIN_PAGE = "404.html"
+#: A page on the site's address to open for reaching the site's storage: a blank page the test server
+#: serves (``support.sitebuild``), running no script, so that leaving it at once can fail nothing (a file
+#: that is not a page, such as a script, makes MiniBrowser wait for a load that never comes).
+ORIGIN_PAGE = "__test__/origin.html"
 #: How long ``wait_for`` waits by default, in seconds.
 WAIT_SECONDS = 10.0
 

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from finding_balance.gates.build import serving as serving_with
 from support import PROJECT_ROOT, TEST_DATA
-from support.browser_tabs import CATCH_ERRORS_COOKIE
+from support.browser_tabs import CATCH_ERRORS_COOKIE, ORIGIN_PAGE
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
@@ -97,6 +97,8 @@ def build_variant(
 #: Test only (browser_tabs.py): the page error catcher, served at this address on the site's own host.
 CATCH_ERRORS_PATH = "/__test__/catch-errors.js"
 CATCH_ERRORS_FILE = TEST_DATA / "catch-errors.js"
+#: Test only: the blank page a cross-browser tab opens to reach the site's storage (``ORIGIN_PAGE``).
+ORIGIN_HTML = b"<!doctype html><html lang='en'><title>Test origin</title></html>"
 _POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
 
 
@@ -133,6 +135,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if path == CATCH_ERRORS_PATH:
             return CATCH_ERRORS_FILE.read_bytes(), "text/javascript; charset=utf-8"
+        if path == "/" + ORIGIN_PAGE:
+            return ORIGIN_HTML, "text/html; charset=utf-8"
         if f"{CATCH_ERRORS_COOKIE}=1" not in self.headers.get("Cookie", ""):
             return None
         if not path.endswith(("/", ".html")):
