@@ -238,10 +238,10 @@ class KeyboardWalks:
     width's made once, when a test first asks for it: keyboard access and focus rings
     (browser/test_gates_axe.py), focus not obscured (browser/test_gates_wcag22.py)."""
 
-    def __init__(self, browser: Browser, site: BuiltSite, walks: dict[str, dict[str, KeyboardWalk]]) -> None:
+    def __init__(self, browser: Browser, site: BuiltSite) -> None:
         self._browser = browser
         self._site = site
-        self._walks = walks
+        self._walks: dict[str, dict[str, KeyboardWalk]] = {}
 
     def at(self, width_name: str) -> dict[str, KeyboardWalk]:
         if width_name not in self._walks:
@@ -259,13 +259,9 @@ class KeyboardWalks:
         return self._walks[width_name]
 
 
-#: The walks made so far, kept for the whole run even if a fixture they came through is made again.
-WALKS_MADE = pytest.StashKey[dict[str, dict[str, KeyboardWalk]]]()
-
-
 @pytest.fixture(scope="session")
-def keyboard_walks(request: pytest.FixtureRequest, browser: Browser, built_site: BuiltSite) -> KeyboardWalks:
-    return KeyboardWalks(browser, built_site, request.config.stash.setdefault(WALKS_MADE, {}))
+def keyboard_walks(browser: Browser, built_site: BuiltSite) -> KeyboardWalks:
+    return KeyboardWalks(browser, built_site)
 
 
 # ---------------------------------------------------------------------------------------------------
