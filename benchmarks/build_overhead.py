@@ -237,7 +237,7 @@ ROW = "  {:>6}  {:>8}  {:>8}  {:>6}  {:>8}    {:>8}  {:>8}  {:>6}  {:>8}"
 
 def clear_cache(workdir: Path) -> None:
     """Remove what our plugin keeps between builds (``.cache/finding-balance/`` beside the config: the
-    QR codes and the quizzes, ``finding_balance.site.qr_cache`` and ``finding_balance.quiz.cache``), so
+    QR codes and the quizzes, ``finding_balance.handouts.qr_cache`` and ``finding_balance.quiz.cache``), so
     that the next A build is a cold one."""
     shutil.rmtree(workdir / QR_CACHE_FOLDER, ignore_errors=True)
 

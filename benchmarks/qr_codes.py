@@ -1,8 +1,8 @@
-"""Milliseconds per QR code: ``finding_balance.qr.qr_code`` over many different addresses (issue 12).
+"""Milliseconds per QR code: ``finding_balance.handouts.qr.qr_code`` over many different addresses (issue 12).
 
 Each address is made once (no two alike, so nothing is measured warm); printed: the median and the
 90th percentile of the time per code, and the same for ``segno`` (the encoder used before) when it is
-installed, made the way the handouts pass (``finding_balance/site/handouts.py``) made it then.
+installed, made the way the handouts pass (``finding_balance/handouts/printout.py``) made it then.
 
     .venv/bin/python benchmarks/qr_codes.py            # 500 addresses of the synthetic site
     .venv/bin/python benchmarks/qr_codes.py --codes 2000
@@ -15,7 +15,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from finding_balance.qr import qr_code
+from finding_balance.handouts.qr import qr_code
 
 SITE_URL = "https://finding-balance.example.org/"
 
@@ -47,7 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     items = addresses(args.codes)
     qr_code(SITE_URL)  # load the library outside the figures
-    encoders: list[tuple[str, Callable[[str], object]]] = [("finding_balance.qr (zxing-cpp)", qr_code)]
+    encoders: list[tuple[str, Callable[[str], object]]] = [("finding_balance.handouts.qr (zxing-cpp)", qr_code)]
     try:
         import segno  # noqa: F401
     except ImportError:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from finding_balance.anchor_redirects import AnchorRedirect, parse_anchor_redirects
+from finding_balance.anchors.redirects import AnchorRedirect, parse_anchor_redirects
 from finding_balance.editions import Edition
 from finding_balance.errors import AuthorError
 from finding_balance.fence_extension import order_problem

@@ -1,7 +1,7 @@
 """A JSON file of entries kept between builds, for one version of the code that made them.
 
 The build cache (README, "The build cache"): each cache (``finding_balance.quiz.cache``,
-``finding_balance.site.qr_cache``) is one such file in ``.cache/finding-balance/``. The file is read
+``finding_balance.handouts.qr_cache``) is one such file in ``.cache/finding-balance/``. The file is read
 at the first entry asked for, and ignored whole when it cannot be read or was written for another
 version. A build writes back only the entries it used, and only when they differ from the file's,
 replacing the file whole (written beside, then renamed): a build that stops half way leaves the old

@@ -37,8 +37,8 @@ MODULES = (
     "finding_balance/quiz/fences.py",
     "finding_balance/check.py",
     "finding_balance/settings.py",
-    "finding_balance/anchor_collisions.py",
-    "finding_balance/anchor_redirects.py",
+    "finding_balance/anchors/collisions.py",
+    "finding_balance/anchors/redirects.py",
     # finding_balance/helplines/data.py joins once its rewrite has landed, with unit tests of its own.
 )
 EQUIVALENT_FILE = ROOT / "tests" / "data" / "mutants-equivalent.yml"

@@ -7,7 +7,7 @@ page; then our CSS/JS bundles, quiz links' anchors, the counsellors' list and an
 On a small site (or one core) each page is finished in the HTML MkDocs is about to write: none is
 read back or written twice (only the counsellors' page, once the list is made). QR codes made in
 earlier builds are taken from ``.cache/finding-balance/`` beside the config
-(``finding_balance.site.qr_cache``).
+(``finding_balance.handouts.qr_cache``).
 
 The plugin (``finding_balance.engines.mkdocs_plugin``) hands it these MkDocs events:
 ``on_startup`` (which command runs), ``on_pre_build`` (a new finisher for this build: under
@@ -33,9 +33,9 @@ from mkdocs.structure.pages import Page
 from finding_balance.editions import nav_pages
 from finding_balance.engines.mkdocs_errors import stopping_the_build
 from finding_balance.engines.options import FindingBalanceConfig
+from finding_balance.handouts.qr_cache import cache_file
 from finding_balance.site.finish import SiteContext, SiteFinisher
 from finding_balance.site.parallel import FinisherProcess, parallel_finisher
-from finding_balance.site.qr_cache import cache_file
 from finding_balance.templates import ASSETS_DIR
 
 log = get_plugin_logger("finding-balance")

@@ -38,10 +38,10 @@ from finding_balance.check import check_edition
 from finding_balance.editions import Edition, PythonTag
 from finding_balance.engines.options import options_of
 from finding_balance.errors import AuthorError
+from finding_balance.handouts.qr_cache import cache_file
 from finding_balance.helplines.data import gap_notes
-from finding_balance.site.csp import source_hash
+from finding_balance.policy.csp import source_hash
 from finding_balance.site.finish import SiteContext, finish_site
-from finding_balance.site.qr_cache import cache_file
 from finding_balance.templates import ASSETS_DIR, THEME_DIR
 
 

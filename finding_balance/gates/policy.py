@@ -1,7 +1,7 @@
 """Gate: every page carries one Content Security Policy, before anything it governs, that allows only the
 site itself and exactly the page's own inline scripts, by hash: no ``'unsafe-inline'``.
 
-Read here independently of the code that writes the policy (``finding_balance.site.csp``), so that a
+Read here independently of the code that writes the policy (``finding_balance.policy.csp``), so that a
 mistake there cannot hide itself."""
 
 from __future__ import annotations

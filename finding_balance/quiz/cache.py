@@ -1,7 +1,7 @@
 """Quizzes kept between builds: a quiz that did not change is not read and rendered again.
 
 Where: ``.cache/finding-balance/quizzes-<config file name>.json`` beside the edition's config (each
-edition its own file, beside the QR codes of ``finding_balance.site.qr_cache``), never in ``site/``.
+edition its own file, beside the QR codes of ``finding_balance.handouts.qr_cache``), never in ``site/``.
 Deleting the folder (or ``make clean``) clears it; the next build reads and renders every quiz.
 
 Why it is safe:

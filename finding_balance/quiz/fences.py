@@ -8,7 +8,7 @@ indentation taken off. Lines inside any fence are not Markdown text: a heading o
 code.
 
 Used by the quiz model (``find_quiz_blocks``: each quiz with its line and the heading above it) and
-by the anchor collision messages (``finding_balance.anchor_collisions``: where an anchor is
+by the anchor collision messages (``finding_balance.anchors.collisions``: where an anchor is
 declared), under every engine.
 """
 

@@ -28,20 +28,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from finding_balance import anchor_collisions
-from finding_balance.anchor_redirects import AnchorRedirect
+from finding_balance.anchors import collisions as anchor_collisions
+from finding_balance.anchors import old_anchors
+from finding_balance.anchors.copy_links import in_rows
+from finding_balance.anchors.quiz_links import QuizLink, missing_anchors, quiz_links, quizzes_in
+from finding_balance.anchors.redirects import AnchorRedirect
 from finding_balance.check import unrendered_quizzes
+from finding_balance.counsellors import directory as counsellors
+from finding_balance.counsellors import packs
+from finding_balance.counsellors.pack_ids import PACK_PAGE
 from finding_balance.errors import AuthorError
+from finding_balance.handouts import printout as handouts
+from finding_balance.handouts.qr_cache import QrCodes
 from finding_balance.messages import EditionFiles
 from finding_balance.outline import outline
-from finding_balance.site import counsellors, csp, handouts, old_anchors, packs
+from finding_balance.policy import csp
+from finding_balance.policy.headers import write_headers
 from finding_balance.site.bundle import write_bundles
-from finding_balance.site.copy_links import in_rows
-from finding_balance.site.headers import write_headers
-from finding_balance.site.pack_ids import PACK_PAGE
 from finding_balance.site.page import BuiltPage, ids_in
-from finding_balance.site.qr_cache import QrCodes
-from finding_balance.site.quiz_links import QuizLink, missing_anchors, quiz_links, quizzes_in
 from finding_balance.site.sitemap import write_alternates
 from finding_balance.urls import page_url, relative_url
 
@@ -61,7 +65,7 @@ class SiteContext:
     use_directory_urls: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
     redirects: tuple[AnchorRedirect, ...] = ()
-    """``extra.anchor_redirects``, as the check read them (``finding_balance.anchor_redirects``)."""
+    """``extra.anchor_redirects``, as the check read them (``finding_balance.anchors.redirects``)."""
     serving: bool = False
     """Under ``mkdocs serve``: no Content Security Policy (its live-reload script is inline)."""
     style_hashes: tuple[str, ...] = ()

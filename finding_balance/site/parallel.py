@@ -36,8 +36,8 @@ import tempfile
 import threading
 from typing import IO, Any
 
+from finding_balance.counsellors import directory as counsellors
 from finding_balance.errors import AuthorError
-from finding_balance.site import counsellors
 from finding_balance.site.finish import SiteContext, SiteFinisher
 
 #: The default of the plugin's ``second_core_at``: fewer pages than this are finished in the build's

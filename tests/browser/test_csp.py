@@ -1,4 +1,4 @@
-"""Gate 4, Content Security Policy: finding_balance/site/csp.py writes a policy into every page that allows only the
+"""Gate 4, Content Security Policy: finding_balance/policy/csp.py writes a policy into every page that allows only the
 site itself and the page's own inline scripts (by hash); Chromium enforces it and the site still
 works under it: search, palette toggle, instant navigation and quizzes."""
 
@@ -14,7 +14,7 @@ from support.gates import CSP_LISTENER_JS, search_and_switch_palette, take_quizz
 
 from finding_balance.errors import AuthorError
 from finding_balance.gates.policy import policy_problems_in
-from finding_balance.site import csp
+from finding_balance.policy import csp
 from finding_balance.site.finish import SiteContext, finished_html
 
 # --- The hook's pure functions ----------------------------------------------------------------------

@@ -19,10 +19,10 @@ from support.sitebuild import PROJECT_ROOT
 
 from finding_balance.errors import AuthorError
 from finding_balance.gates.addresses import addresses_in
-from finding_balance.qr import qr_code
+from finding_balance.handouts.printout import qr_code_replacement
+from finding_balance.handouts.qr import qr_code
+from finding_balance.handouts.qr_cache import QrCodes, cache_file, encoder
 from finding_balance.site.finish import SiteContext, SiteFinisher
-from finding_balance.site.handouts import qr_code_replacement
-from finding_balance.site.qr_cache import QrCodes, cache_file, encoder
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 
@@ -121,7 +121,7 @@ def test_codes_of_another_encoder_or_an_unreadable_file_are_made_again(tmp_path:
     path.parent.mkdir(parents=True)
     stale = {"https://example.org/": ["data:image/svg+xml,stale", 8]}
     for text in (
-        json.dumps({"encoder": "zxing-cpp 0.0; finding_balance/qr.py 0", "codes": stale}),
+        json.dumps({"encoder": "zxing-cpp 0.0; finding_balance/handouts/qr.py 0", "codes": stale}),
         json.dumps({"encoder": encoder(), "codes": {"https://example.org/": ["not an image", 8]}}),
         json.dumps({"encoder": encoder(), "codes": {"https://example.org/": "data:image/svg+xml,x"}}),
         "{not json",

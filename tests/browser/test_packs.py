@@ -26,11 +26,11 @@ from pypdf import PdfReader
 from support.gates import CSP_LISTENER_JS, keyboard_walk
 from support.sitebuild import PROJECT_ROOT
 
-from finding_balance.anchor_redirects import AnchorRedirect
+from finding_balance.anchors.redirects import AnchorRedirect
+from finding_balance.counsellors.directory import DirectoryEntry, Link
+from finding_balance.counsellors.packs import data_element, first_sentence, pack_data, pack_id, page_items
 from finding_balance.gates.browser import axe_violations
 from finding_balance.site.bundle import PAGE_BUNDLES, VENDORED, page_bundle
-from finding_balance.site.counsellors import DirectoryEntry, Link
-from finding_balance.site.packs import data_element, first_sentence, pack_data, pack_id, page_items
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 SECTION = "trust:feeling-safe-to-ask"

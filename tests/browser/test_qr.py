@@ -1,6 +1,6 @@
 """QR codes that scan, proven: every printed page's code is read back by a decoder and leads to that page.
 
-Two levels. Unit tests take the SVG that ``finding_balance.qr`` writes, paint it module by module
+Two levels. Unit tests take the SVG that ``finding_balance.handouts.qr`` writes, paint it module by module
 from its path, and read it with zxing-cpp's decoder; they also check what the QR standard asks for
 (a quiet zone of 4 modules, error correction M or better, a real QR code, the mask with the lowest
 penalty). The browser test prints every page of the built site in Chromium, screenshots it as printed
@@ -21,7 +21,7 @@ from PIL import Image
 from playwright.sync_api import Browser, expect
 from support.gates import site_pages
 
-from finding_balance.qr import QUIET_ZONE, SCALE, Modules, qr_code, qr_modules
+from finding_balance.handouts.qr import QUIET_ZONE, SCALE, Modules, qr_code, qr_modules
 
 AWKWARD_ADDRESSES = [
     "https://finding-balance.example.org/",

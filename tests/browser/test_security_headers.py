@@ -1,5 +1,5 @@
 """Security headers for real hosts: the build writes ``site/_headers`` from the one list in
-``finding_balance.site.headers``, the README gives the same headers for nginx and Apache, and the site
+``finding_balance.policy.headers``, the README gives the same headers for nginx and Apache, and the site
 works in Chromium when served with them: quizzes, search, palette, instant navigation, copy link and
 quick exit, with no console error; and another site cannot frame it."""
 
@@ -16,7 +16,7 @@ from support.gates import CSP_LISTENER_JS, search_and_switch_palette, take_quizz
 from support.quick_exit import NEUTRAL, NEUTRAL_PAGE
 from support.sitebuild import PROJECT_ROOT, bind_server, read_headers_file, serving
 
-from finding_balance.site.headers import HEADERS, HEADERS_FILE, headers_file, write_headers
+from finding_balance.policy.headers import HEADERS, HEADERS_FILE, headers_file, write_headers
 
 # --- The list and the file ----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from support.quizzes import keep_links
 from support.sitebuild import build_variant
 
-from finding_balance.anchor_collisions import (
+from finding_balance.anchors.collisions import (
     Declaration,
     collision_message,
     declarations,

@@ -88,4 +88,4 @@ def test_page_weight_script_prints_assets_and_heaviest_page(site_dir: Path) -> N
 
 def test_qr_codes_script_prints_milliseconds_per_code() -> None:
     printed = run_script("qr_codes.py", "--codes", "20")
-    assert "finding_balance.qr (zxing-cpp)" in printed and " ms" in printed
+    assert "finding_balance.handouts.qr (zxing-cpp)" in printed and " ms" in printed

@@ -11,10 +11,10 @@ from conftest import BuiltSite
 from support.outline_reference import reference_outline
 from support.sitebuild import PROJECT_ROOT, build_variant
 
+from finding_balance.counsellors.directory import DirectoryEntry, directory_entry, in_order, page_address
 from finding_balance.gates.addresses import addresses_in, problem_with
 from finding_balance.outline import Outline, QuizOutline, Section, outline, reading_minutes
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
-from finding_balance.site.counsellors import DirectoryEntry, directory_entry, in_order, page_address
 from finding_balance.site.page import article_bounds
 
 DOCS = PROJECT_ROOT / "docs"
@@ -96,7 +96,7 @@ def test_the_list_sits_under_the_last_heading_of_the_page(built_site: BuiltSite)
     assert article is not None
     headings = article.select("h2")
     assert headings[-1]["id"] == "every-page", "the list is added at the end: keep its heading last"
-    # The heading sits in its "Copy link" row (finding_balance/site/copy_links.py); the list follows that row.
+    # The heading sits in its "Copy link" row (finding_balance/anchors/copy_links.py); the list follows that row.
     row = headings[-1].find_parent(class_="fb-linkable")
     assert row is not None
     assert row.find_next_sibling(class_="fb-directory") is not None

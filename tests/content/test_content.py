@@ -132,7 +132,7 @@ def test_topic_page_has_every_part(site_dir: Path, page: str) -> None:
     if "For counsellors" not in summaries:
         missing.append('the collapsed "For counsellors" note')
     in_short = content.select_one("h2#in-short")
-    # A heading sits in its "Copy link" row (finding_balance/site/copy_links.py); the list follows the row.
+    # A heading sits in its "Copy link" row (finding_balance/anchors/copy_links.py); the list follows the row.
     in_short = (in_short.find_parent(class_="fb-linkable") or in_short) if in_short else None
     bullets = in_short.find_next_sibling("ul") if in_short else None
     if bullets is None or not 3 <= len(bullets.find_all("li", recursive=False)) <= 5:

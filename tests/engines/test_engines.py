@@ -25,8 +25,8 @@ from support.gates import CSP_LISTENER_JS, take_quizzes
 from support.sitebuild import PROJECT_ROOT, bind_server, copy_project, serving, site_build
 
 from finding_balance.editions import read_edition
+from finding_balance.policy.csp import inline_scripts, script_hash
 from finding_balance.quiz.model import find_quiz_blocks, parse_quiz
-from finding_balance.site.csp import inline_scripts, script_hash
 
 ENGINES = ("properdocs", "zensical")
 DIFFERENCES = yaml.safe_load((TEST_DATA / "engine-differences.yml").read_text(encoding="utf-8"))

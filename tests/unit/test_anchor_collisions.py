@@ -1,4 +1,4 @@
-"""Anchors used twice on a page (``finding_balance.anchor_collisions``): the ids found twice in HTML,
+"""Anchors used twice on a page (``finding_balance.anchors.collisions``): the ids found twice in HTML,
 the Markdown lines that declare an anchor, and the one message naming them. Pure functions, no build
 (the build's own tests are in ``tests/built/test_anchors.py``)."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from finding_balance.anchor_collisions import (
+from finding_balance.anchors.collisions import (
     UNIQUE_HINT,
     Declaration,
     collision_message,

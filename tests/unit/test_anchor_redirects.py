@@ -1,4 +1,4 @@
-"""``extra.anchor_redirects`` read (``finding_balance.anchor_redirects``): each redirect, where an old
+"""``extra.anchor_redirects`` read (``finding_balance.anchors.redirects``): each redirect, where an old
 anchor sends the reader, and one message naming the config file and the key for each mistake. Pure
 functions, no build.
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from finding_balance.anchor_redirects import AnchorRedirect, moved_to, parse_anchor_redirects
+from finding_balance.anchors.redirects import AnchorRedirect, moved_to, parse_anchor_redirects
 from finding_balance.settings import SettingsError
 
 CONFIG = "mkdocs.yml"

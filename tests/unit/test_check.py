@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from support.quizzes import PROMPT, SCALE, page_with
 
-from finding_balance.anchor_redirects import AnchorRedirect
+from finding_balance.anchors.redirects import AnchorRedirect
 from finding_balance.check import (
     CheckedQuiz,
     QuizIds,

@@ -17,7 +17,7 @@ from support.fuzzing import RAW_YAML, hard_limit, keys, texts, values
 
 # isort: split
 # Every check under test, in one place (the engine-free settings checks).
-from finding_balance.anchor_redirects import AnchorRedirect, parse_anchor_redirects
+from finding_balance.anchors.redirects import AnchorRedirect, parse_anchor_redirects
 from finding_balance.settings import (
     SettingsError,
     validate_disclaimer,

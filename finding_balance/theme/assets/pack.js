@@ -1,7 +1,7 @@
 /* Finding Balance: the pack page (pack.html, docs/pack.md).
  *
  * Reads the pack from the address's fragment (pack-address.js) and the items the build wrote into the
- * page (JSON in data-fb-pack-data, finding_balance/site/packs.py), then lists the pack's items in order:
+ * page (JSON in data-fb-pack-data, finding_balance/counsellors/packs.py), then lists the pack's items in order:
  * each a copy of <template id="fb-pack-item"> with its title as a link, its kind, its one-line
  * summary, its reading time and its full address, all filled in as text. The note, if there is one,
  * is shown as text too. An id the data does not have (unknown, tampered with, a path trick, markup)

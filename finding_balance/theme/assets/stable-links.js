@@ -8,7 +8,7 @@
  *   (partials/stable-links.html), which also carries the wording (extra.copy_link). Names
  *   are filled in as text, never as markup. Without JavaScript there is no dead button, and the
  *   heading's permalink sign still leads to the section.
- * - An old anchor kept by finding_balance/site/old_anchors.py for a section that moved to another page: when the
+ * - An old anchor kept by finding_balance/anchors/old_anchors.py for a section that moved to another page: when the
  *   address names it, location.replace() goes to the new place.
  *
  * Set up once per page view through Material's document$ (instant navigation), idempotent; the

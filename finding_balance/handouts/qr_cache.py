@@ -8,7 +8,7 @@ Why it is safe:
 
 - An entry is the code of one full address, looked up by that exact address: a page whose address
   changes (a new ``site_url``, a moved page) gets a new code.
-- The file is for one encoder: the zxing-cpp version and the text of ``finding_balance/qr.py`` (error
+- The file is for one encoder: the zxing-cpp version and the text of ``finding_balance/handouts/qr.py`` (error
   correction, quiet zone, scale, the SVG it writes). When either changes, the file no longer matches
   and every code is made again.
 - A file that cannot be read, or an entry that is not an image, is ignored and made again.
@@ -16,7 +16,7 @@ Why it is safe:
   replaced whole, so a build that stops half way leaves the old one (``finding_balance.json_cache``).
 
 A cold build (no file) makes exactly the codes it made before; ``tests/browser/test_handouts.py`` checks that
-a code from the file is the one ``finding_balance.qr`` makes.
+a code from the file is the one ``finding_balance.handouts.qr`` makes.
 
 Made with each edition's finisher and saved by its last site-wide pass, under every engine.
 """
@@ -27,15 +27,15 @@ import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
-from finding_balance import qr
+from finding_balance.handouts import qr
+from finding_balance.handouts.qr import QrImage, qr_code
 from finding_balance.json_cache import CACHE_FOLDER, JsonCache
-from finding_balance.qr import QrImage, qr_code
 
 
 def encoder() -> str:
     """The encoder the codes in a file were made with."""
     return (
-        f"zxing-cpp {version('zxing-cpp')}; finding_balance/qr.py "
+        f"zxing-cpp {version('zxing-cpp')}; finding_balance/handouts/qr.py "
         f"{hashlib.sha256(Path(qr.__file__).read_bytes()).hexdigest()[:16]}"
     )
 

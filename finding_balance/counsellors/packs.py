@@ -32,10 +32,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from finding_balance.anchor_redirects import AnchorRedirect
+from finding_balance.anchors.redirects import AnchorRedirect
+from finding_balance.counsellors.directory import DirectoryEntry
+from finding_balance.counsellors.pack_ids import pack_id
 from finding_balance.outline import outline, reading_minutes
-from finding_balance.site.counsellors import DirectoryEntry
-from finding_balance.site.pack_ids import pack_id
 from finding_balance.templates import shared_mark
 
 #: Where ``finding_balance/theme/pack.html`` leaves room for the data (``partials/placeholders.html``).

@@ -1,6 +1,6 @@
 """Security headers for the hosts that read a ``_headers`` file (Netlify, Cloudflare Pages).
 
-A ``<meta>`` Content Security Policy, which every page carries (``finding_balance.site.csp``), cannot
+A ``<meta>`` Content Security Policy, which every page carries (``finding_balance.policy.csp``), cannot
 forbid other sites to frame the page (clickjacking) nor set the browser's other protections: those need HTTP
 headers from the host. ``HEADERS`` is the one list of them, used by ``write_headers`` (the build
 writes ``<site>/_headers``), the README's nginx and Apache snippets (a test keeps them equal) and the

@@ -7,7 +7,7 @@ in its front matter, leaves a placeholder (``<div class="fb-directory" data-fb-d
 page's own text; this pass renders ``finding_balance/theme/partials/counsellors-list.html`` into it. Adding a
 page, a section or a quiz updates the list with no hand editing. Every address is a full one
 (``site_url`` + page + ``#anchor``), ready to paste into an email. Each item also carries its pack id
-(``finding_balance.site.packs``), and when the edition has a pack page the list comes with its
+(``finding_balance.counsellors.packs``), and when the edition has a pack page the list comes with its
 filters and the panel that makes a pack's address (``partials/pack-picker.html``).
 
 A site-wide pass (``finding_balance.site.finish``), once every page is built, under every engine.
@@ -22,8 +22,8 @@ from urllib.parse import urljoin
 
 import jinja2
 
+from finding_balance.counsellors.pack_ids import PACK_PAGE, pack_id
 from finding_balance.outline import Outline
-from finding_balance.site.pack_ids import PACK_PAGE, pack_id
 from finding_balance.templates import environment, shared_mark
 
 #: How a counsellor would name each type of quiz.

@@ -1,7 +1,7 @@
 """QR codes for printed pages: a full address in, a standards-conforming QR code out, as an SVG image.
 
 Adds the code that a printed handout carries next to the page's address, so a reader can open the page
-again with a phone camera. ``finding_balance.site.handouts`` calls :func:`qr_code` for every page (the image goes
+again with a phone camera. ``finding_balance.handouts.printout`` calls :func:`qr_code` for every page (the image goes
 into an ``<img src>`` as a ``data:`` URL: no QR service, no file, no request of any kind).
 
 The code is what the QR standard (ISO/IEC 18004) asks for: a real QR code (model 2, never Micro QR),

@@ -15,7 +15,7 @@ import html as html_lib
 import re
 from collections.abc import Callable
 
-from finding_balance.qr import QrImage, qr_code
+from finding_balance.handouts.qr import QrImage, qr_code
 from finding_balance.templates import shared_mark
 
 #: The placeholder as ``partials/placeholders.html`` writes it (``handout_qr``), with a stand-in for

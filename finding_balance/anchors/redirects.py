@@ -8,7 +8,7 @@ A section or quiz whose anchor changes, or that goes, is listed under ``extra.an
         "trust.md#moved-away": "self-care.md#new-home"    # another page (or just "self-care.md")
 
 Read once per build by the check of the settings (``finding_balance.check``), under every engine;
-the old anchors go back into the built pages in ``finding_balance.site.old_anchors``. A whole page
+the old anchors go back into the built pages in ``finding_balance.anchors.old_anchors``. A whole page
 that moves is redirected by ``plugins.redirects.redirect_maps`` instead.
 """
 

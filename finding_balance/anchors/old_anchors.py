@@ -1,6 +1,6 @@
 """Old anchors kept working: each anchor of ``extra.anchor_redirects`` goes back into its page.
 
-The redirects are read by ``finding_balance.anchor_redirects``. An old anchor comes back as an empty
+The redirects are read by ``finding_balance.anchors.redirects``. An old anchor comes back as an empty
 element: on the same page it sits right before the new target, so the browser scrolls there by
 itself; for another page it sits at the top of the page's content with ``data-fb-moved-to``, which
 ``assets/stable-links.js`` follows with ``location.replace``. The old anchor must be gone from its
@@ -16,7 +16,7 @@ import html as html_lib
 import re
 from collections.abc import Callable, Collection, Iterable
 
-from finding_balance.anchor_redirects import AnchorRedirect, moved_to
+from finding_balance.anchors.redirects import AnchorRedirect, moved_to
 from finding_balance.messages import DEFAULT_FILES, EditionFiles
 
 
