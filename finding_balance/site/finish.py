@@ -40,13 +40,13 @@ from finding_balance.counsellors.pack_ids import PACK_PAGE
 from finding_balance.errors import AuthorError
 from finding_balance.handouts import printout as handouts
 from finding_balance.handouts.qr_cache import QrCodes
+from finding_balance.languages.sitemap import write_alternates
 from finding_balance.messages import EditionFiles
 from finding_balance.outline import outline
 from finding_balance.policy import csp
 from finding_balance.policy.headers import write_headers
 from finding_balance.site.bundle import write_bundles
 from finding_balance.site.page import BuiltPage, ids_in
-from finding_balance.site.sitemap import write_alternates
 from finding_balance.urls import page_url, relative_url
 
 
