@@ -115,7 +115,7 @@ def _timed_handler(name: str, handler: Callable[..., Any], totals: _Totals) -> A
 #: Our functions that ``--breakdown`` times, as ``module:qualified name``, outermost first.
 OUR_FUNCTIONS = (
     "finding_balance.check:check_page",
-    "finding_balance.check:unrendered_quizzes",
+    "finding_balance.quiz.reached:unrendered_quizzes",
     "finding_balance.quiz.markdown:QuizExtension.extendMarkdown",
     "finding_balance.quiz.markdown:quiz_html",
     "finding_balance.quiz.model:find_quiz_blocks",
@@ -126,7 +126,7 @@ OUR_FUNCTIONS = (
     "finding_balance.site.finish:SiteFinisher.__init__",
     "finding_balance.site.finish:SiteFinisher.page",
     "finding_balance.site.finish:SiteFinisher.site",
-    "finding_balance.site.finish:SiteFinisher.directory_entries",
+    "finding_balance.counsellors.feature:directory_entries",
     "finding_balance.site.page:ids_in",
     "finding_balance.anchors.quiz_links:quiz_links",
     "finding_balance.handouts.printout:qr_code_replacement",

@@ -28,7 +28,8 @@ from finding_balance.quiz.links import link_target, resolve_link
 from finding_balance.quiz.memo import QuizMemo
 from finding_balance.quiz.model import DEFAULT_SCALE, QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import LinkError, TextRenderer, render_texts
-from finding_balance.settings import SettingsError, resolve_extra, scale_labels
+from finding_balance.registry import FEATURES
+from finding_balance.settings import EditionSettings, SettingsError, scale_labels
 
 
 class CheckedSettings(NamedTuple):
@@ -124,16 +125,20 @@ def _note_id(quiz_id: str, where: str, seen: QuizIds) -> None:
     seen.places[quiz_id] = where
 
 
-def unrendered_quizzes(display_path: str, quizzes: Iterable[tuple[str, int]], html: str) -> list[str]:
-    """A problem for each quiz of a page (its id and line) that is not in the page's ``html``: a fence
-    the engine did not read as a quiz (inside raw HTML, or indented into a code block) must not
-    vanish without a word."""
-    return [
-        f"{display_path}:{line}: quiz '{quiz_id}': the quiz did not reach the page; "
-        "a quiz must not sit inside raw HTML or an indented code block."
-        for quiz_id, line in quizzes
-        if f'id="quiz-{quiz_id}"' not in html
-    ]
+def resolve_extra(
+    extra: Mapping[str, Any], language: str = "en", site_name: str = "", base: Path | None = None
+) -> dict[str, Any]:
+    """Every setting of ours under ``extra``, checked, with the defaults of ``language`` filled in:
+    each feature's (``finding_balance.registry``), in the registry's order, then the ``language``.
+
+    The keys are the ones the templates read (``config.extra.disclaimer`` and so on). ``base`` is the
+    folder of the edition's config, against which the helplines data file is found. Raises
+    ``SettingsError``.
+    """
+    edition = EditionSettings(language, site_name, base)
+    resolved = {key: read(extra.get(key), edition) for feature in FEATURES for key, read in feature.settings}
+    resolved["language"] = language
+    return resolved
 
 
 def check_settings(

@@ -1,12 +1,13 @@
-"""Our settings under ``extra:`` in ``mkdocs.yml``, checked and completed, free of any engine.
+"""Our settings under ``extra:`` in ``mkdocs.yml``: the readers that check and complete them, free of any engine.
 
 Each group of wording (``extra.disclaimer``, ``extra.quick_exit``, ``extra.quiz``) is a mapping of text
-keys with defaults; ``extra.helplines`` names the edition's helplines data file
-(``finding_balance.helplines``). A wrong type, an unknown (misspelt)
-key or an empty text stops the build with one ``SettingsError`` whose message names the edition's
-config file (``naming``: ``mkdocs.es.yml`` for the Spanish edition), the key and what is wrong.
+keys with defaults, read from the edition's strings file (``locales/<language>.yml``). A wrong type,
+an unknown (misspelt) key or an empty text stops the build with one ``SettingsError`` whose message
+names the edition's config file (``naming``: ``mkdocs.es.yml`` for the Spanish edition), the key and
+what is wrong.
 
-Checked once a build, under every engine, by the check of the settings (``finding_balance.check``).
+Each feature names the keys it reads and their reader in its ``feature.py``; the check of the
+settings (``finding_balance.check.resolve_extra``) reads them all once a build, under every engine.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml
 
-from finding_balance.helplines.data import HelplineError, load_helplines
 from finding_balance.messages import DEFAULT_FILES, kind, one_line, shorten, shown
 
 
@@ -37,6 +37,15 @@ class SettingsError(Exception):
     def naming(self, config: str) -> str:
         """The message for the edition whose config file is ``config``."""
         return f"{config}: {self.problem}" if self.in_config else self.problem
+
+
+class EditionSettings(NamedTuple):
+    """What a setting's reader may need of its edition besides the value: the edition's language
+    (its default wording), the site's name and the folder of its config (where data files are found)."""
+
+    language: str = "en"
+    site_name: str = ""
+    base: Path | None = None
 
 
 #: Placeholders a translated string must keep, or the script would show a broken sentence.
@@ -157,9 +166,9 @@ def validate_short_name(raw: Any, site_name: str) -> str | None:
 
 def quiz_wording(extra: Mapping[str, Any] | None, language: str) -> dict[str, str]:
     """The quiz wording a page is converted with. Under every engine the settings were checked and
-    completed once for the build (``resolve_extra``, whose result carries the ``language``), so the
-    wording is taken as it is; a page converted outside any engine (a plain ``markdown.markdown()``
-    call) has its wording checked here."""
+    completed once for the build (``finding_balance.check.resolve_extra``, whose result carries the
+    ``language``), so the wording is taken as it is; a page converted outside any engine (a plain
+    ``markdown.markdown()`` call) has its wording checked here."""
     extra = extra or {}
     wording = extra.get("quiz")
     if extra.get("language") == language and isinstance(wording, Mapping):
@@ -301,33 +310,3 @@ def untranslated(own: Mapping[str, Any], inherited: Mapping[str, Any], language:
             mine = child if isinstance(child, Mapping) else {}
             found += [f"extra.{group}.{key}" for key in parent if key not in mine]
     return found
-
-
-def resolve_extra(
-    extra: Mapping[str, Any], language: str = "en", site_name: str = "", base: Path | None = None
-) -> dict[str, Any]:
-    """Every setting of ours under ``extra``, checked, with the defaults of ``language`` filled in.
-
-    The keys are the ones the templates read (``config.extra.disclaimer`` and so on). ``base`` is the
-    folder of the edition's config, against which the helplines data file is found.
-    """
-    try:
-        helplines = load_helplines(extra.get("helplines"), base)
-    except HelplineError as error:
-        # A problem with the setting itself (not inside the data file) is the config's.
-        message = str(error)
-        about_the_setting = message.startswith(f"{DEFAULT_FILES.config}: extra.helplines")
-        problem = message.removeprefix(f"{DEFAULT_FILES.config}: ") if about_the_setting else message
-        raise SettingsError(problem, in_config=about_the_setting) from None
-    return {
-        "disclaimer": validate_disclaimer(extra.get("disclaimer"), language),
-        "quick_exit": validate_quick_exit(extra.get("quick_exit"), language),
-        "helplines": helplines,
-        "quiz": validate_quiz_strings(extra.get("quiz"), language),
-        "words": validate_words(extra.get("words"), language),
-        "editions": validate_editions(extra.get("editions")),
-        "copy_link": validate_copy_link(extra.get("copy_link"), language),
-        "short_name": validate_short_name(extra.get("short_name"), site_name or "Finding Balance"),
-        "licence": validate_licence(extra.get("licence")),
-        "language": language,
-    }

@@ -14,9 +14,9 @@ possible under MkDocs, with the same functions the build command's check uses fo
   extension takes it from there instead of reading it a second time. The memo has the edition's
   cache of quizzes (``finding_balance.quiz.cache``: ``.cache/finding-balance/`` beside the config):
   a quiz unchanged since the last build is neither read nor rendered again.
-- ``on_page_content``: ``finding_balance.check.unrendered_quizzes``: every quiz the check found is
+- ``on_page_content``: ``finding_balance.quiz.reached.unrendered_quizzes``: every quiz the check found is
   in the converted page (a fence inside raw HTML or an indented code block would be shown as code).
-  For other engines the pass over the built site does the same (``finding_balance.site.finish``).
+  For other engines the quiz's pass over the built site does the same (``finding_balance.quiz.feature``).
   Then, last of every ``on_page_content``, each quiz of the page is swapped for its search view
   (``finding_balance.quiz.render.render_search_view``, kept by the extension in the memo): Material's
   search reads the page's title and text of each quiz, not the wording of its controls, and parses a
@@ -37,13 +37,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from finding_balance.check import QUIZ_EXTENSION, CheckedQuiz, QuizIds, check_page, unrendered_quizzes
+from finding_balance.check import QUIZ_EXTENSION, CheckedQuiz, QuizIds, check_page
 from finding_balance.engines.mkdocs_errors import stopping_the_build
 from finding_balance.fence_extension import order_problem
 from finding_balance.json_cache import CACHE_FOLDER
 from finding_balance.page_context import mkdocs_page_context
 from finding_balance.quiz.cache import QuizCache, cache_file
 from finding_balance.quiz.memo import QuizMemo
+from finding_balance.quiz.reached import unrendered_quizzes
 from finding_balance.settings import scale_labels
 
 

@@ -1,18 +1,20 @@
 """Our CSS and JS as one minified stylesheet and one minified script, written into a built site.
 
-The sources stay separate files in ``finding_balance/theme/assets/``, one per component (``quiz.css`` beside
-``partials/quiz.html``), in the order below. Every page links only the two bundles (``extra_css`` and
-``extra_javascript`` in ``mkdocs.yml``); the engines copy the theme folder's files into the site, and
-this pass writes the bundles there and removes those copies. Fewer, smaller requests: our total
-stays under 8 KB gzipped (``benchmarks/page_weight.py``).
+The sources stay separate files in ``finding_balance/theme/assets/``, one per component
+(``quiz.css`` beside ``partials/quiz.html``), each named by its feature (``styles`` and ``scripts``
+in its ``feature.py``) and bundled in the order of the registry (``finding_balance.registry``).
+Every page links only the two bundles (``extra_css`` and ``extra_javascript`` in ``mkdocs.yml``);
+the engines copy the theme folder's files into the site, and this pass writes the bundles there and
+removes those copies. Fewer, smaller requests: our total stays under 8 KB gzipped
+(``benchmarks/page_weight.py``).
 
-Components that only some pages need are bundled apart (``PAGE_BUNDLES``) and linked only by the
-templates of those pages: the Print button of topic pages (``main.html``), the filters and pack
-panel of the counsellors' list (``counsellors.html``), the pack page (``pack.html``), the help page's
-country chooser and plain card (``help.html``). Each page bundle
-is a stylesheet and a script, ``assets/finding-balance-<name>.min.css`` and ``.min.js``. The QR code
-encoder of the pack page is a vendored library (``VENDORED``: lean-qr, pinned in ``package.json``,
-with its licence), copied as it is.
+Components that only some pages need are bundled apart (``PAGE_BUNDLES``: each feature's
+``page_bundles``) and linked only by the templates of those pages: the Print button of topic pages
+(``main.html``), the filters and pack panel of the counsellors' list (``counsellors.html``), the
+pack page (``pack.html``), the help page's country chooser and plain card (``help.html``). Each page
+bundle is a stylesheet and a script, ``assets/finding-balance-<name>.min.css`` and ``.min.js``. The
+QR code encoder of the pack page is a vendored library (``VENDORED``, the counsellors' feature's:
+lean-qr, pinned in ``package.json``, with its licence), copied as it is.
 
 A site-wide pass (``finding_balance.site.finish``), under every engine.
 """
@@ -25,34 +27,20 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from finding_balance.registry import FEATURES
 from finding_balance.templates import shared_mark
 
 BUNDLE_CSS = "assets/finding-balance.min.css"
 BUNDLE_JS = "assets/finding-balance.min.js"
-#: Our stylesheets and scripts, in the order they are bundled.
-CSS_SOURCES = (
-    "site.css",
-    "disclaimer.css",
-    "header.css",
-    "quiz.css",
-    "quick-exit.css",
-    "stable-links.css",
-    "language.css",
-    "handout.css",
-)
-JS_SOURCES = ("site.js", "quiz.js", "quick-exit.js", "stable-links.js", "language.js")
+#: Our stylesheets and scripts, in the order they are bundled: each feature's, in the registry's order.
+CSS_SOURCES: tuple[str, ...] = tuple(name for feature in FEATURES for name in feature.styles)
+JS_SOURCES: tuple[str, ...] = tuple(name for feature in FEATURES for name in feature.scripts)
 #: Bundles that only some pages link: name, then their stylesheets and scripts, in order.
 PAGE_BUNDLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "print": (("print-button.css",), ("print-button.js",)),
-    "counsellors": (
-        ("counsellors-list.css", "pack-picker.css"),
-        ("counsellors-list.js", "pack-address.js", "pack-picker.js"),
-    ),
-    "pack": (("pack.css",), ("pack-address.js", "pack.js")),
-    "helplines": (("helplines.css",), ("helplines.js",)),
+    bundle.name: (bundle.styles, bundle.scripts) for feature in FEATURES for bundle in feature.page_bundles
 }
 #: Third-party files served as they are (each beside its licence), relative to the assets folder.
-VENDORED = ("vendor/lean-qr/lean-qr.js", "vendor/lean-qr/LICENSE.txt")
+VENDORED: tuple[str, ...] = tuple(name for feature in FEATURES for name in feature.vendored)
 
 
 def page_bundle(name: str, kind: str) -> str:

@@ -22,13 +22,13 @@ from finding_balance.check import (
     check_redirect_pages,
     check_settings,
     docs_files,
-    unrendered_quizzes,
 )
 from finding_balance.editions import Edition
 from finding_balance.errors import AuthorError
 from finding_balance.page_context import PageContext
 from finding_balance.quiz.cache import KeptQuiz
 from finding_balance.quiz.memo import QuizMemo
+from finding_balance.quiz.reached import unrendered_quizzes
 from finding_balance.quiz.render import TextRenderer
 from finding_balance.settings import locale_defaults
 

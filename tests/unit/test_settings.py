@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from finding_balance import settings
+from finding_balance.check import resolve_extra
 from finding_balance.settings import (
     COPY_LINK_PLACEHOLDERS,
     GROUPS,
@@ -21,7 +22,6 @@ from finding_balance.settings import (
     check_url,
     locale_defaults,
     quiz_wording,
-    resolve_extra,
     scale_labels,
     text_settings,
     untranslated,

@@ -1,0 +1,20 @@
+"""The disclaimer banner and the header band: their settings (``extra.disclaimer``,
+``extra.short_name``) and their stylesheets. The markup is the theme's (``partials/disclaimer.html``,
+``partials/header.html``); nothing is done to the built pages.
+
+Declared for the registry (``finding_balance.registry``), read under every engine.
+"""
+
+from __future__ import annotations
+
+from finding_balance.feature import Feature
+from finding_balance.settings import validate_disclaimer, validate_short_name
+
+FEATURE = Feature(
+    "disclaimer",
+    settings=(
+        ("disclaimer", lambda raw, edition: validate_disclaimer(raw, edition.language)),
+        ("short_name", lambda raw, edition: validate_short_name(raw, edition.site_name or "Finding Balance")),
+    ),
+    styles=("disclaimer.css", "header.css"),
+)

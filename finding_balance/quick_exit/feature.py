@@ -1,0 +1,17 @@
+"""The quick exit: its setting (``extra.quick_exit``: the neutral page and the button's wording) and
+its stylesheet and script. The button is the theme's (``partials/quick-exit.html``).
+
+Declared for the registry (``finding_balance.registry``), read under every engine.
+"""
+
+from __future__ import annotations
+
+from finding_balance.feature import Feature
+from finding_balance.settings import validate_quick_exit
+
+FEATURE = Feature(
+    "quick_exit",
+    settings=(("quick_exit", lambda raw, edition: validate_quick_exit(raw, edition.language)),),
+    styles=("quick-exit.css",),
+    scripts=("quick-exit.js",),
+)
