@@ -33,12 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from finding_balance.check import QUIZ_EXTENSION, CheckedQuiz, QuizIds, check_page
 from finding_balance.engines.mkdocs_errors import stopping_the_build
+from finding_balance.errors import AuthorError
 from finding_balance.fence_extension import order_problem
 from finding_balance.json_cache import CACHE_FOLDER
 from finding_balance.page_context import mkdocs_page_context
@@ -77,9 +77,10 @@ class Quizzes:
         self.build = _Build()
         self.cache_dir = cache_dir
         config_name = Path(config.config_file_path or "mkdocs.yml").name
-        problem = order_problem(list(config.markdown_extensions), QUIZ_EXTENSION, config_name)
-        if problem:
-            raise PluginError(problem)
+        with stopping_the_build():
+            problem = order_problem(list(config.markdown_extensions), QUIZ_EXTENSION, config_name)
+            if problem:
+                raise AuthorError([problem])
         config.mdx_configs[QUIZ_EXTENSION] = {**config.mdx_configs.get(QUIZ_EXTENSION, {}), "memo": self.build.memo}
         return config
 
@@ -119,9 +120,10 @@ class Quizzes:
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         quizzes = self.build.quizzes.pop(page.file.src_uri, None)
         if quizzes:
-            problems = unrendered_quizzes(self._display_path(page, config), quizzes, html)
-            if problems:
-                raise PluginError("\n".join(problems))
+            with stopping_the_build():
+                problems = unrendered_quizzes(self._display_path(page, config), quizzes, html)
+                if problems:
+                    raise AuthorError(problems)
         views = self.build.memo.search_views.pop(page.file.src_uri, None)
         if not views:
             return html

@@ -20,13 +20,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from finding_balance.check import check_redirect_pages, check_settings
 from finding_balance.editions import inherited_settings
 from finding_balance.engines.mkdocs_errors import stopping_the_build
+from finding_balance.errors import AuthorError
 from finding_balance.helplines.data import gap_notes
 from finding_balance.messages import EditionFiles, edition_files
 
@@ -43,9 +43,9 @@ def files_named(config: MkDocsConfig) -> EditionFiles:
 def check_config(config: MkDocsConfig) -> MkDocsConfig:
     names = files_named(config)
     if not config.site_url:
-        raise PluginError(
-            f"{names.config}: site_url is empty; the counsellors' list and printed pages need the site's full address."
-        )
+        need = "the counsellors' list and printed pages need the site's full address"
+        with stopping_the_build():
+            raise AuthorError([f"{names.config}: site_url is empty; {need}."])
     language = str(config.theme["language"] or "en")
     config_file = Path(config.config_file_path) if config.config_file_path else None
     untranslated = inherited_settings(config_file) if config_file else ()

@@ -17,7 +17,7 @@ from finding_balance.gates.policy import policy_problems_in
 from finding_balance.policy import csp
 from finding_balance.site.finish import SiteContext, finished_html
 
-# --- The hook's pure functions ----------------------------------------------------------------------
+# --- The policy's pure functions --------------------------------------------------------------------
 
 
 def with_policy(html: str) -> str:

@@ -210,7 +210,7 @@ def test_in_the_browser(engine_site: BuiltSite, edition: str, browser: Browser) 
 @pytest.mark.parametrize("edition", list(EDITIONS))
 def test_the_pack_page_and_the_pack_panel_work(engine_site: BuiltSite, edition: str, browser: Browser) -> None:
     """The pack page lists a pack and prints its QR code, and the counsellors' list gets its tick boxes,
-    under every engine (Zensical runs none of our hooks: the finishing pass fills the pack's data)."""
+    under every engine (Zensical runs no plugin of ours: the finishing pass fills the pack's data)."""
     errors: list[str] = []
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:

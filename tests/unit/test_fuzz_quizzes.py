@@ -36,7 +36,7 @@ RENDERER = TextRenderer()
 
 
 def resolve(href: str) -> str:
-    """Links as the hook treats them, in short: a page that does not exist is refused."""
+    """Links as the check treats them, in short: a page that does not exist is refused."""
     if "nowhere" in href or href.lower().startswith("javascript:"):
         raise LinkError(f"the link '{href}' goes nowhere")
     return href
