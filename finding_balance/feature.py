@@ -24,6 +24,16 @@ SettingReader = Callable[[Any, EditionSettings], Any]
 checked and completed; raises ``finding_balance.settings.SettingsError``."""
 
 
+def in_language(validate: Callable[[Any, str], Any]) -> SettingReader:
+    """The reader of a group of wording: ``validate(raw, language)``, in the edition's language."""
+    return lambda raw, edition: validate(raw, edition.language)
+
+
+def as_written(validate: Callable[[Any], Any]) -> SettingReader:
+    """The reader of a setting that needs nothing of its edition: ``validate(raw)``."""
+    return lambda raw, edition: validate(raw)
+
+
 @dataclass(frozen=True)
 class PageBundle:
     """A stylesheet and a script that only some pages link (``assets/finding-balance-<name>.min.css``

@@ -17,7 +17,7 @@ from finding_balance.anchors import old_anchors
 from finding_balance.anchors.copy_links import in_rows
 from finding_balance.anchors.quiz_links import missing_anchors, quiz_links
 from finding_balance.anchors.redirects import AnchorRedirect
-from finding_balance.feature import Feature
+from finding_balance.feature import Feature, in_language
 from finding_balance.settings import validate_copy_link
 from finding_balance.site.built import BuiltSite
 from finding_balance.site.page import BuiltPage
@@ -102,7 +102,7 @@ def quiz_link_anchors(finisher: BuiltSite) -> list[str]:
 
 FEATURE = Feature(
     "anchors",
-    settings=(("copy_link", lambda raw, edition: validate_copy_link(raw, edition.language)),),
+    settings=(("copy_link", in_language(validate_copy_link)),),
     styles=("stable-links.css",),
     scripts=("stable-links.js",),
     page_passes=(copy_link_rows, colliding_anchors),

@@ -7,13 +7,13 @@ Declared for the registry (``finding_balance.registry``), read under every engin
 
 from __future__ import annotations
 
-from finding_balance.feature import Feature
+from finding_balance.feature import Feature, in_language
 from finding_balance.settings import validate_disclaimer, validate_short_name
 
 FEATURE = Feature(
     "disclaimer",
     settings=(
-        ("disclaimer", lambda raw, edition: validate_disclaimer(raw, edition.language)),
+        ("disclaimer", in_language(validate_disclaimer)),
         ("short_name", lambda raw, edition: validate_short_name(raw, edition.site_name or "Finding Balance")),
     ),
     styles=("disclaimer.css", "header.css"),

@@ -8,7 +8,7 @@ Declared for the registry (``finding_balance.registry``), under every engine.
 from __future__ import annotations
 
 from finding_balance.errors import AuthorError
-from finding_balance.feature import Feature, PageBundle
+from finding_balance.feature import Feature, PageBundle, as_written
 from finding_balance.handouts import printout
 from finding_balance.handouts.qr_cache import QrCodes
 from finding_balance.settings import validate_licence
@@ -31,7 +31,7 @@ def kept_qr_codes(finisher: BuiltSite) -> None:
 
 FEATURE = Feature(
     "handouts",
-    settings=(("licence", lambda raw, edition: validate_licence(raw)),),
+    settings=(("licence", as_written(validate_licence)),),
     styles=("handout.css",),
     page_bundles=(PageBundle("print", ("print-button.css",), ("print-button.js",)),),
     last_edits=(qr_code_edit,),

@@ -6,7 +6,7 @@ Declared for the registry (``finding_balance.registry``), under every engine.
 
 from __future__ import annotations
 
-from finding_balance.feature import Feature
+from finding_balance.feature import Feature, as_written
 from finding_balance.languages.sitemap import write_alternates
 from finding_balance.settings import validate_editions
 from finding_balance.site.built import BuiltSite
@@ -21,7 +21,7 @@ def language_alternates(finisher: BuiltSite) -> None:
 
 FEATURE = Feature(
     "languages",
-    settings=(("editions", lambda raw, edition: validate_editions(raw)),),
+    settings=(("editions", as_written(validate_editions)),),
     styles=("language.css",),
     scripts=("language.js",),
     site_passes=(language_alternates,),

@@ -6,12 +6,12 @@ Declared for the registry (``finding_balance.registry``), read under every engin
 
 from __future__ import annotations
 
-from finding_balance.feature import Feature
+from finding_balance.feature import Feature, in_language
 from finding_balance.settings import validate_quick_exit
 
 FEATURE = Feature(
     "quick_exit",
-    settings=(("quick_exit", lambda raw, edition: validate_quick_exit(raw, edition.language)),),
+    settings=(("quick_exit", in_language(validate_quick_exit)),),
     styles=("quick-exit.css",),
     scripts=("quick-exit.js",),
 )

@@ -9,7 +9,7 @@ the pass has nothing left to check.
 
 from __future__ import annotations
 
-from finding_balance.feature import Feature
+from finding_balance.feature import Feature, in_language
 from finding_balance.quiz.reached import unrendered_quizzes
 from finding_balance.settings import validate_quiz_strings
 from finding_balance.site.built import BuiltSite
@@ -24,7 +24,7 @@ def quizzes_reached_the_page(finisher: BuiltSite, page: BuiltPage) -> None:
 
 FEATURE = Feature(
     "quiz",
-    settings=(("quiz", lambda raw, edition: validate_quiz_strings(raw, edition.language)),),
+    settings=(("quiz", in_language(validate_quiz_strings)),),
     styles=("quiz.css",),
     scripts=("quiz.js",),
     noted_page_passes=(quizzes_reached_the_page,),

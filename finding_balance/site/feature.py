@@ -6,12 +6,12 @@ Declared for the registry (``finding_balance.registry``), read under every engin
 
 from __future__ import annotations
 
-from finding_balance.feature import Feature
+from finding_balance.feature import Feature, in_language
 from finding_balance.settings import validate_words
 
 FEATURE = Feature(
     "site",
-    settings=(("words", lambda raw, edition: validate_words(raw, edition.language)),),
+    settings=(("words", in_language(validate_words)),),
     styles=("site.css",),
     scripts=("site.js",),
 )
