@@ -28,8 +28,9 @@ from finding_balance.quiz.links import link_target, resolve_link
 from finding_balance.quiz.memo import QuizMemo
 from finding_balance.quiz.model import DEFAULT_SCALE, QuizError, find_quiz_blocks, parse_quiz
 from finding_balance.quiz.render import LinkError, TextRenderer, render_texts
+from finding_balance.quiz.settings import scale_labels
 from finding_balance.registry import FEATURES
-from finding_balance.settings import EditionSettings, SettingsError, scale_labels
+from finding_balance.settings import EditionSettings, SettingsError
 
 
 class CheckedSettings(NamedTuple):

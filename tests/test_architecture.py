@@ -57,6 +57,12 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "finding_balance.handouts.qr",
             "finding_balance.outline",
             "finding_balance.counsellors.pack_ids",
+            "finding_balance.disclaimer.settings",
+            "finding_balance.quick_exit.settings",
+            "finding_balance.quiz.settings",
+            "finding_balance.anchors.settings",
+            "finding_balance.handouts.settings",
+            "finding_balance.languages.settings",
             # The feature folders themselves (their ``__init__`` says what each holds).
             "finding_balance.helplines",
             "finding_balance.quiz",

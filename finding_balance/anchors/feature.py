@@ -17,8 +17,8 @@ from finding_balance.anchors import old_anchors
 from finding_balance.anchors.copy_links import in_rows
 from finding_balance.anchors.quiz_links import missing_anchors, quiz_links
 from finding_balance.anchors.redirects import AnchorRedirect
+from finding_balance.anchors.settings import validate_copy_link
 from finding_balance.feature import Feature, in_language
-from finding_balance.settings import validate_copy_link
 from finding_balance.site.built import BuiltSite
 from finding_balance.site.page import BuiltPage
 from finding_balance.urls import relative_url

@@ -7,8 +7,8 @@ Declared for the registry (``finding_balance.registry``), read under every engin
 
 from __future__ import annotations
 
+from finding_balance.disclaimer.settings import validate_disclaimer, validate_short_name
 from finding_balance.feature import Feature, in_language
-from finding_balance.settings import validate_disclaimer, validate_short_name
 
 FEATURE = Feature(
     "disclaimer",

@@ -45,7 +45,7 @@ from finding_balance.page_context import mkdocs_page_context
 from finding_balance.quiz.cache import QuizCache, cache_file
 from finding_balance.quiz.memo import QuizMemo
 from finding_balance.quiz.reached import unrendered_quizzes
-from finding_balance.settings import scale_labels
+from finding_balance.quiz.settings import scale_labels
 
 
 @dataclass

@@ -11,7 +11,7 @@ from finding_balance.errors import AuthorError
 from finding_balance.feature import Feature, PageBundle, as_written
 from finding_balance.handouts import printout
 from finding_balance.handouts.qr_cache import QrCodes
-from finding_balance.settings import validate_licence
+from finding_balance.handouts.settings import validate_licence
 from finding_balance.site.built import BuiltSite, Edit, SiteContext
 
 

@@ -7,8 +7,8 @@ Declared for the registry (``finding_balance.registry``), under every engine.
 from __future__ import annotations
 
 from finding_balance.feature import Feature, as_written
+from finding_balance.languages.settings import validate_editions
 from finding_balance.languages.sitemap import write_alternates
-from finding_balance.settings import validate_editions
 from finding_balance.site.built import BuiltSite
 
 

@@ -7,7 +7,7 @@ Declared for the registry (``finding_balance.registry``), read under every engin
 from __future__ import annotations
 
 from finding_balance.feature import Feature, in_language
-from finding_balance.settings import validate_quick_exit
+from finding_balance.quick_exit.settings import validate_quick_exit
 
 FEATURE = Feature(
     "quick_exit",

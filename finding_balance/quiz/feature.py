@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from finding_balance.feature import Feature, in_language
 from finding_balance.quiz.reached import unrendered_quizzes
-from finding_balance.settings import validate_quiz_strings
+from finding_balance.quiz.settings import validate_quiz_strings
 from finding_balance.site.built import BuiltSite
 from finding_balance.site.page import BuiltPage
 

@@ -39,7 +39,8 @@ from finding_balance.quiz.links import resolve_link
 from finding_balance.quiz.memo import QuizMemo
 from finding_balance.quiz.model import QuizBlock, QuizError, find_quiz_blocks, parse_quiz, source_key
 from finding_balance.quiz.render import render_quiz, render_search_view, render_texts
-from finding_balance.settings import SettingsError, quiz_wording, scale_labels
+from finding_balance.quiz.settings import quiz_wording, scale_labels
+from finding_balance.settings import SettingsError
 
 FENCE_NAME = "quiz"
 

@@ -11,8 +11,9 @@ from conftest import BuiltSite
 from playwright.sync_api import Page, expect
 from support.sitebuild import PROJECT_ROOT, build_variant
 
+from finding_balance.disclaimer.settings import validate_disclaimer
 from finding_balance.gates.pages import redirect_target
-from finding_balance.settings import SettingsError, locale_defaults, validate_disclaimer
+from finding_balance.settings import SettingsError, locale_defaults
 
 
 class _IgnoreTagsLoader(yaml.SafeLoader):

@@ -13,7 +13,8 @@ from conftest import BuiltSite
 from playwright.sync_api import Browser, Page
 from support.sitebuild import PROJECT_ROOT, build_variant, serving
 
-from finding_balance.settings import SettingsError, validate_short_name
+from finding_balance.disclaimer.settings import validate_short_name
+from finding_balance.settings import SettingsError
 
 THEME_HEADER = Path(material.__file__).parent / "templates/partials/header.html"
 

@@ -20,7 +20,8 @@ from support.quick_exit import NEUTRAL, NEUTRAL_PAGE
 from support.sitebuild import build_variant
 
 from finding_balance.gates.pages import redirect_target
-from finding_balance.settings import SettingsError, validate_quick_exit
+from finding_balance.quick_exit.settings import validate_quick_exit
+from finding_balance.settings import SettingsError
 
 STORE_PREFIX = "finding-balance.quiz."
 

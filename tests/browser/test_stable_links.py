@@ -20,9 +20,10 @@ from support.sitebuild import build_variant, copy_project, mkdocs_build, serving
 from finding_balance.anchors.copy_links import in_rows
 from finding_balance.anchors.old_anchors import with_old_anchors
 from finding_balance.anchors.redirects import AnchorRedirect, parse_anchor_redirects
+from finding_balance.anchors.settings import validate_copy_link
 from finding_balance.gates.addresses import broken, merged, problem_with, read_list
 from finding_balance.gates.pages import redirect_target
-from finding_balance.settings import SettingsError, validate_copy_link
+from finding_balance.settings import SettingsError
 
 # ---------------------------------------------------------------------------------------------------
 # A copy of the site where a heading goes, a section moves to another page and a page is renamed

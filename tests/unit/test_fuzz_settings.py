@@ -18,14 +18,11 @@ from support.fuzzing import RAW_YAML, hard_limit, keys, texts, values
 # isort: split
 # Every check under test, in one place (the engine-free settings checks).
 from finding_balance.anchors.redirects import AnchorRedirect, parse_anchor_redirects
-from finding_balance.settings import (
-    SettingsError,
-    validate_disclaimer,
-    validate_editions,
-    validate_quick_exit,
-    validate_words,
-)
-from finding_balance.settings import validate_quiz_strings as validate_strings
+from finding_balance.disclaimer.settings import validate_disclaimer
+from finding_balance.languages.settings import validate_editions
+from finding_balance.quick_exit.settings import validate_quick_exit
+from finding_balance.quiz.settings import validate_quiz_strings as validate_strings
+from finding_balance.settings import SettingsError, validate_words
 
 #: Each ``extra:`` key: its check and a valid value to start mutating from.
 CHECKS: dict[str, tuple[Callable[[Any], Any], Any]] = {

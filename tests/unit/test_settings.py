@@ -12,26 +12,21 @@ from typing import Any
 import pytest
 
 from finding_balance import settings
+from finding_balance.anchors.settings import COPY_LINK_PLACEHOLDERS, validate_copy_link
 from finding_balance.check import resolve_extra
+from finding_balance.disclaimer.settings import validate_disclaimer, validate_short_name
+from finding_balance.handouts.settings import validate_licence
+from finding_balance.languages.settings import validate_editions
+from finding_balance.quick_exit.settings import validate_quick_exit
+from finding_balance.quiz.settings import REQUIRED_PLACEHOLDERS, quiz_wording, scale_labels, validate_quiz_strings
 from finding_balance.settings import (
-    COPY_LINK_PLACEHOLDERS,
     GROUPS,
-    REQUIRED_PLACEHOLDERS,
     WORDS_PLACEHOLDERS,
     SettingsError,
     check_url,
     locale_defaults,
-    quiz_wording,
-    scale_labels,
     text_settings,
     untranslated,
-    validate_copy_link,
-    validate_disclaimer,
-    validate_editions,
-    validate_licence,
-    validate_quick_exit,
-    validate_quiz_strings,
-    validate_short_name,
     validate_words,
 )
 
