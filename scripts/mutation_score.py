@@ -37,6 +37,12 @@ MODULES = (
     "finding_balance/quiz/fences.py",
     "finding_balance/check.py",
     "finding_balance/settings.py",
+    "finding_balance/disclaimer/settings.py",
+    "finding_balance/quick_exit/settings.py",
+    "finding_balance/quiz/settings.py",
+    "finding_balance/anchors/settings.py",
+    "finding_balance/handouts/settings.py",
+    "finding_balance/languages/settings.py",
     "finding_balance/anchors/collisions.py",
     "finding_balance/anchors/redirects.py",
     # finding_balance/helplines/data.py joins once its rewrite has landed, with unit tests of its own.
