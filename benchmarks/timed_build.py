@@ -78,8 +78,8 @@ def timed_build(config_file: str) -> tuple[float, float, list[str]]:
 
 
 def _cpu_seconds() -> float:
-    """CPU time of this process and of the helper processes it waited for (the QR codes' helper of
-    ``finding_balance.site.qr_prefetch`` runs on another core: its time counts as the build's)."""
+    """CPU time of this process and of the helper processes it waited for (the finishing's helper
+    process, ``finding_balance.site.parallel``, runs on another core: its time counts as the build's)."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime
 

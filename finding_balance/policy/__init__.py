@@ -1,2 +1,2 @@
 """What a page may load: the Content Security Policy of every page (``csp``) and the hosts' security
-headers (``headers``)."""
+headers (``headers``); declared in ``feature``."""

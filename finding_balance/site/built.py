@@ -119,18 +119,19 @@ class BuiltSite:
         )
         self.urls = {source: page_url(source, directory_urls) for source in sources}
         self.by_url = {url: source for source, url in self.urls.items()}
+        self.noted: dict[str, Noted] = {}
+        self.held: dict[str, BuiltPage] = {}
+        self.finished: set[str] = set()
+        self.problems: list[str] = []
+        self.nav_titles = {source: title for title, source in context.nav}
+        # What one feature's passes note for its own later passes (``anchors``, ``handouts``).
         self.redirects = list(context.redirects)
         self.redirects_by_page: dict[str, list[AnchorRedirect]] = {}
         for redirect in self.redirects:
             self.redirects_by_page.setdefault(redirect.page, []).append(redirect)
-        self.noted: dict[str, Noted] = {}
-        self.quiz_links: list[QuizLink] = []
-        self.held: dict[str, BuiltPage] = {}
-        self.finished: set[str] = set()
         self.reported: set[AnchorRedirect] = set()
-        self.problems: list[str] = []
+        self.quiz_links: list[QuizLink] = []
         self.qr_codes = QrCodes(context.qr_cache)
-        self.nav_titles = {source: title for title, source in context.nav}
         #: Make each page's entry in the counsellors' list as the page goes by, not in ``site``: for a
         #: finisher with time to spare while the engine renders (``parallel``), which then has less
         #: left to do when the build ends.
