@@ -1,10 +1,12 @@
 """The check before the build: every authoring mistake in an edition's pages and config, engine-free.
 
 One pass over an edition's config and Markdown files finds what would otherwise stop (or silently
-spoil) a build: our ``extra:`` settings, ``extra.anchor_redirects``, and every quiz (its YAML, keys
-and ranges, ids used twice across the site, links to pages that do not exist or that use a refused
-scheme). Each problem is one line naming the file and the line: ``docs/trust.md:74: quiz 'x': ...``,
-the edition's own files (``docs-es/``, ``mkdocs.es.yml``: ``finding_balance.messages.EditionFiles``).
+spoil) a build: our ``extra:`` settings (``resolve_extra``: each feature's, read by the readers it
+declares, over ``finding_balance.registry``), ``extra.anchor_redirects``, and every quiz (its YAML,
+keys and ranges, ids used twice across the site, links to pages that do not exist or that use a
+refused scheme). Each problem is one line naming the file and the line: ``docs/trust.md:74: quiz
+'x': ...``, the edition's own files (``docs-es/``, ``mkdocs.es.yml``:
+``finding_balance.messages.EditionFiles``).
 
 Under MkDocs and ProperDocs the plugin runs it page by page as MkDocs reads the pages (and the
 settings when the build starts); for Zensical the build command runs ``check_edition`` first.
