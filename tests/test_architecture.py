@@ -10,6 +10,7 @@
   functions included) of ``finding_balance/`` form no cycle, and no module imports
   one of a higher layer (``LAYERS``). A module in no layer fails too: a new module takes its place
   in the list.
+- Features: every folder with a ``feature.py`` is listed, under its name, in ``finding_balance/registry.py``.
 """
 
 from __future__ import annotations
@@ -297,6 +298,14 @@ def test_imports_form_no_cycle() -> None:
 
 def test_imports_only_go_down_the_layers() -> None:
     assert layer_problems(import_graph(PROJECT_ROOT)) == []
+
+
+def test_every_feature_folder_is_in_the_registry() -> None:
+    """A folder with a ``feature.py`` is a feature only once the registry lists it, under its name."""
+    from finding_balance.registry import FEATURES
+
+    folders = {path.parent.name for path in (PROJECT_ROOT / "finding_balance").glob("*/feature.py")}
+    assert sorted(feature.name for feature in FEATURES) == sorted(folders)
 
 
 def test_a_cycle_and_an_import_up_the_layers_are_found(tmp_path: Path) -> None:
