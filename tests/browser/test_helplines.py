@@ -592,6 +592,19 @@ def test_only_the_help_page_loads_the_helplines_script(built_site: BuiltSite) ->
         assert ("finding-balance-helplines.min.css" in html) == is_help, path
 
 
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_the_help_page_s_own_stylesheet_loads_in_the_head_with_ours(built_site: BuiltSite, language: str) -> None:
+    """One stylesheet of the help page's own, in the head beside the site's: a stylesheet in the
+    content held back all that followed it, and the page was laid out twice before it was whole."""
+    soup = built_site.soup(help_path(language))
+    ours = [link["href"].rsplit("/", 1)[-1] for link in soup.select('link[rel="stylesheet"][href*="finding-balance"]')]
+    assert ours == ["finding-balance-helplines.min.css", "finding-balance.min.css"]
+    assert [link["href"] for link in soup.select('head link[rel="stylesheet"]')][-2:] == [
+        link["href"] for link in soup.select('link[rel="stylesheet"][href*="finding-balance"]')
+    ]
+    assert soup.select('body link[rel="stylesheet"]') == []
+
+
 def test_low_mood_results_lead_to_the_crisis_section(built_site: BuiltSite) -> None:
     for prefix in ("", "es/"):
         band_links = [link["href"] for link in built_site.soup(f"{prefix}self-care/index.html").select("a[href]")]
@@ -667,6 +680,43 @@ def test_the_chooser_works_after_instant_navigation(page: Page, page_log: PageLo
     expect(page.locator("[data-fb-helplines] [data-fb-country='nz']")).to_be_visible()
     expect(page.locator("[data-fb-helplines] [data-fb-country='au']")).to_be_hidden()
     assert page_log.console_errors == []
+
+
+#: Whether an element is rendered: false inside a part of the page the browser skips while it is far
+#: from the screen (content-visibility: auto).
+RENDERED = "(element) => element.checkVisibility({contentVisibilityAuto: true})"
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_the_page_lays_out_what_is_near_the_screen_and_everything_stays_reachable(
+    page: Page, built_site: BuiltSite, language: str
+) -> None:
+    """A phone lays out what it shows (the chooser, the emergency numbers), not every country's lines
+    and every section's list at once; a reader who goes there by a link or by scrolling finds them
+    laid out, and the printed page holds them all."""
+    page.set_viewport_size({"width": 412, "height": 823})
+    open_help(page, built_site, language)
+    emergency = page.locator("[data-fb-helplines-kind='emergency'] li").first
+    assert emergency.evaluate(RENDERED)
+    last_section = page.locator("[data-fb-helplines-kind='behaviour'] > li").last
+    assert not last_section.evaluate(RENDERED), "the last section's list was laid out at once"
+    if language != "ar":  # the Arabic edition's two countries are both near the top
+        country = real_data(language)[-1]
+        heading = page.locator(f"h3#{country['anchor']}")
+        assert not heading.evaluate(RENDERED), "the last country's lines were laid out at once"
+        page.locator("[data-fb-helplines-choice] nav").get_by_role("link", name=country["name"], exact=True).click()
+        expect(heading).to_be_in_viewport()
+        assert heading.evaluate(RENDERED)
+        call = page.locator(f"[data-fb-helplines] [data-fb-country='{country['code']}'] .fb-helpline__call").first
+        assert call.bounding_box()["height"] >= 44
+    last_section.evaluate("(element) => element.scrollIntoView()")  # as a screen reader or the search does
+    expect(last_section).to_be_in_viewport()
+    assert last_section.evaluate(RENDERED)
+    if language != "ar":  # (the PDF's text of Arabic comes out in glyph order)
+        printed = " ".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+        printed = " ".join(printed.split())
+        assert all(country["name"] in printed for country in real_data(language))
+        assert " ".join(last_section.inner_text().split())[:40] in printed
 
 
 def card_country(language: str) -> dict[str, Any]:
