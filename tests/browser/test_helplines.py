@@ -682,43 +682,6 @@ def test_the_chooser_works_after_instant_navigation(page: Page, page_log: PageLo
     assert page_log.console_errors == []
 
 
-#: Whether an element is rendered: false inside a part of the page the browser skips while it is far
-#: from the screen (content-visibility: auto).
-RENDERED = "(element) => element.checkVisibility({contentVisibilityAuto: true})"
-
-
-@pytest.mark.parametrize("language", ["en", "es", "ar"])
-def test_the_page_lays_out_what_is_near_the_screen_and_everything_stays_reachable(
-    page: Page, built_site: BuiltSite, language: str
-) -> None:
-    """A phone lays out what it shows (the chooser, the emergency numbers), not every country's lines
-    and every section's list at once; a reader who goes there by a link or by scrolling finds them
-    laid out, and the printed page holds them all."""
-    page.set_viewport_size({"width": 412, "height": 823})
-    open_help(page, built_site, language)
-    emergency = page.locator("[data-fb-helplines-kind='emergency'] li").first
-    assert emergency.evaluate(RENDERED)
-    last_section = page.locator("[data-fb-helplines-kind='behaviour'] > li").last
-    assert not last_section.evaluate(RENDERED), "the last section's list was laid out at once"
-    if language != "ar":  # the Arabic edition's two countries are both near the top
-        country = real_data(language)[-1]
-        heading = page.locator(f"h3#{country['anchor']}")
-        assert not heading.evaluate(RENDERED), "the last country's lines were laid out at once"
-        page.locator("[data-fb-helplines-choice] nav").get_by_role("link", name=country["name"], exact=True).click()
-        expect(heading).to_be_in_viewport()
-        assert heading.evaluate(RENDERED)
-        call = page.locator(f"[data-fb-helplines] [data-fb-country='{country['code']}'] .fb-helpline__call").first
-        assert call.bounding_box()["height"] >= 44
-    last_section.evaluate("(element) => element.scrollIntoView()")  # as a screen reader or the search does
-    expect(last_section).to_be_in_viewport()
-    assert last_section.evaluate(RENDERED)
-    if language != "ar":  # (the PDF's text of Arabic comes out in glyph order)
-        printed = " ".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
-        printed = " ".join(printed.split())
-        assert all(country["name"] in printed for country in real_data(language))
-        assert " ".join(last_section.inner_text().split())[:40] in printed
-
-
 def card_country(language: str) -> dict[str, Any]:
     """The edition's country with the most dialling notes (the first country when none has one)."""
     countries = real_data(language)
