@@ -42,7 +42,7 @@ from finding_balance.site.pack_ids import PACK_PAGE
 from finding_balance.site.page import BuiltPage, ids_in
 from finding_balance.site.qr_cache import QrCodes
 from finding_balance.site.quiz_links import QuizLink, missing_anchors, quiz_links, quizzes_in
-from finding_balance.site.sitemap import write_alternates
+from finding_balance.site.sitemap import SitemapError, write_alternates
 from finding_balance.urls import page_url, relative_url
 
 
@@ -387,7 +387,10 @@ def language_alternates(finisher: SiteFinisher) -> None:
     """Each edition's addresses in the sitemap (``sitemap``)."""
     context = finisher.context
     language = str(context.extra.get("language") or "en")
-    write_alternates(context.site_dir, context.site_url, language, context.extra.get("editions") or [])
+    try:
+        write_alternates(context.site_dir, context.site_url, language, context.extra.get("editions") or [])
+    except SitemapError as error:
+        raise AuthorError([f"sitemap.xml: {error}"]) from None
 
 
 def hosts_headers(finisher: SiteFinisher) -> None:
