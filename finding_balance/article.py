@@ -31,6 +31,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 #: Words a minute for the reading time: a relaxed pace for plain pages read with care.
@@ -186,25 +187,34 @@ def _words(markup: str) -> int:
 # ---------------------------------------------------------------------------------------------------
 # Reading
 
-#: A token: a comment; a script or style with its text (never markup); a start or end tag of what
-#: the article is made of (headings, sections, paragraphs, links, templates); any other start tag
-#: (it may carry an id). Other end tags (most of a quiz's) are passed over in C.
+#: A token: a comment; a script or style with its text (never markup); a start tag of what the
+#: article is made of (headings, sections, paragraphs, links, templates); an end tag of a heading,
+#: section or template; any other start tag with attributes (it may carry an id or a quiz part's
+#: class). Other tags (most of a page's: emphasis, list items, a quiz's inputs) are passed over in C.
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"
     r"|<(?P<raw>script|style)(?P<raw_attributes>(?=[\s/>])[^>]*)>.*?(?:</(?P=raw)\s*>|\Z)"
-    r"|<(?P<closing>/?)(?P<name>h[1-6]|section|p|a|template)(?P<attributes>(?=[\s/>])[^>]*)>"
-    r"|<(?P<other>[a-zA-Z][^\s/>]*)(?P<other_attributes>[^>]*)>",
+    r"|</(?P<end>h[1-6]|section|template)(?=[\s/>])[^>]*>"
+    r"|<(?P<name>h[1-6]|section|p|a|template)(?P<attributes>(?=[\s/>])[^>]*)>"
+    r"|<(?P<other>[a-zA-Z][^\s/>]*)(?P<other_attributes>\s[^>]*)>",
     re.DOTALL | re.IGNORECASE,
 )
-_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+#: The end tags ``_TOKEN`` finds; any other element's end is looked for where it starts.
+_TOKEN_ENDS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "section", "template"})
+#: What makes another start tag worth keeping: an id, a quiz part's class.
+_KEPT = re.compile(r"[iI][dD]\s*=|fb-quiz__")
 _MAYBE_ID = re.compile(r"[iI][dD]\s*=")
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _TAG = re.compile(r"<[^>]*>")
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-#: The tags whose end tags ``_TOKEN`` finds.
-_TRACKED = frozenset({"h1", *_HEADINGS, "section", "p", "a", "template"})
 _HREF = re.compile(r'href="([^"]*)"')
 #: Markers of tokens that are not tags: a comment, a script's or style's text.
 _UNREAD = "!"
+#: The tokens that may start a part of the article no reader reads as text.
+_MASKING = frozenset({_UNREAD, "section", "template", "a"})
+#: The attributes the article reads. Only those are unescaped: a quiz carries its strings in a long
+#: escaped attribute.
+_READ_ATTRIBUTES = frozenset({"id", "class", "data-quiz-type"})
 
 
 class _Tag(NamedTuple):
@@ -214,11 +224,6 @@ class _Tag(NamedTuple):
     """Lowercase; ``_UNREAD`` for a comment or the text of a script or style."""
     closing: bool
     attributes: str
-
-
-#: The attributes the article reads. Only those are unescaped: a quiz carries its strings in a long
-#: escaped attribute.
-_READ_ATTRIBUTES = frozenset({"id", "class", "data-quiz-type"})
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -242,19 +247,27 @@ def _written_id(text: str) -> str:
 
 
 def _tags(html: str) -> list[_Tag]:
-    tags = []
+    tags: list[_Tag] = []
+    add = tags.append
+    make = tuple.__new__  # a _Tag made in C: this runs for every tag kept
     for token in _TOKEN.finditer(html):
-        name, other, raw = token.group("name", "other", "raw")
-        if name is not None:
-            tags.append(_Tag(token.start(), token.end(), name.lower(), bool(token["closing"]), token["attributes"]))
-        elif other is not None:
-            tags.append(_Tag(token.start(), token.end(), other.lower(), False, token["other_attributes"]))
-        elif raw is not None:  # the start tag counts (it may carry an id); its text is unread
-            tag_end = token.start() + 1 + len(raw) + len(token["raw_attributes"]) + 1
-            tags.append(_Tag(token.start(), tag_end, raw.lower(), False, token["raw_attributes"]))
-            tags.append(_Tag(tag_end, token.end(), _UNREAD, False, ""))
+        kind = token.lastgroup  # the last group of the alternative that matched
+        start, stop = token.span()
+        if kind == "other_attributes":
+            attributes = token[kind]
+            if _KEPT.search(attributes):
+                add(make(_Tag, (start, stop, token["other"].lower(), False, attributes)))
+        elif kind == "attributes":
+            add(make(_Tag, (start, stop, token["name"].lower(), False, token[kind])))
+        elif kind == "end":
+            add(make(_Tag, (start, stop, token[kind].lower(), True, "")))
+        elif kind == "raw_attributes":  # the start tag counts (it may carry an id); its text is unread
+            attributes = token[kind]
+            tag_end = token.end(kind) + 1
+            add(_Tag(start, tag_end, token["raw"].lower(), False, attributes))
+            add(_Tag(tag_end, stop, _UNREAD, False, ""))
         else:
-            tags.append(_Tag(token.start(), token.end(), _UNREAD, False, ""))
+            add(_Tag(start, stop, _UNREAD, False, ""))
     return tags
 
 
@@ -264,6 +277,7 @@ class _Reader:
     def __init__(self, html: str) -> None:
         self.html = html
         self.tags = _tags(html)
+        self.starts = [tag.start for tag in self.tags]
         self.closings: dict[str, list[int]] = {}
         self.attributes: dict[int, dict[str, str]] = {}
         for index, tag in enumerate(self.tags):
@@ -278,24 +292,27 @@ class _Reader:
     def classes_of(self, index: int) -> list[str]:
         return self.attributes_of(index).get("class", "").split() if "class" in self.tags[index].attributes else []
 
-    def closing_after(self, name: str, index: int, before: int | None = None) -> int | None:
-        """The index of the first end tag ``name`` after the tag ``index`` (and before ``before``)."""
+    def closing_after(self, name: str, index: int) -> int | None:
+        """The index of the first end tag ``name`` (a heading, section or template) after the tag ``index``."""
         closings = self.closings.get(name, [])
         position = bisect_right(closings, index)
-        if position == len(closings) or (before is not None and closings[position] >= before):
-            return None
-        return closings[position]
+        return closings[position] if position < len(closings) else None
 
-    def text_end(self, index: int, before: int) -> int | None:
-        """Where the text of the element whose start tag is ``index`` ends (its end tag starts),
-        looked for before the tag ``before``; none without an end tag there."""
-        name = self.tags[index].name
-        if name in _TRACKED:
-            closing = self.closing_after(name, index, before)
-            return self.tags[closing].start if closing is not None else None
-        bound = self.tags[before].start if before < len(self.tags) else len(self.html)
-        found = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(self.html, self.tags[index].end, bound)
-        return found.start() if found else None
+    def end_tag(self, index: int, bound: int) -> tuple[int, int] | None:
+        """Where the first end tag of the element that starts at the tag ``index`` starts and ends,
+        looked for before the offset ``bound``; none there."""
+        tag = self.tags[index]
+        if tag.name in _TOKEN_ENDS:
+            closing = self.closing_after(tag.name, index)
+            if closing is None or self.tags[closing].end > bound:
+                return None
+            return self.tags[closing].start, self.tags[closing].end
+        found = _end_tag(tag.name).search(self.html, tag.end, bound)
+        return (found.start(), found.end()) if found else None
+
+    def after(self, offset: int) -> int:
+        """The index of the first tag at or after ``offset``."""
+        return bisect_left(self.starts, offset)
 
     def end_of(self, index: int | None) -> int:
         return self.tags[index].end if index is not None else len(self.html)
@@ -316,6 +333,7 @@ class _Reader:
         return (
             tag.name == "section"
             and not tag.closing
+            and "fb-quiz" in tag.attributes
             and "fb-quiz" in self.classes_of(index)
             and bool(self.attributes_of(index).get("id"))
         )
@@ -325,7 +343,45 @@ class _Reader:
         tag = self.tags[index]
         if tag.closing:
             return False
-        return tag.name == "template" or (tag.name == "a" and "headerlink" in self.classes_of(index))
+        if tag.name == "a":
+            return "headerlink" in tag.attributes and "headerlink" in self.classes_of(index)
+        return tag.name == "template"
+
+    def masked_parts(
+        self, first: int, last: int, bound: int, quizzes: list[QuizBlock] | None = None
+    ) -> list[tuple[int, int]]:
+        """The spans no reader reads as text among the tags ``first`` to ``last`` (not included), up
+        to the offset ``bound``: comments, scripts' text, templates, permalink signs and, when
+        ``quizzes`` is given, quizzes (each read into it)."""
+        spans = []
+        index = first
+        while index < last:
+            tag = self.tags[index]
+            if tag.name in _MASKING and not tag.closing:
+                if tag.name == _UNREAD:
+                    spans.append((tag.start, tag.end))
+                elif quizzes is not None and tag.name == "section" and self.is_quiz(index):
+                    closing = self.quiz_end(index)
+                    quizzes.append(_quiz(self, index, closing))
+                    spans.append((tag.start, self.end_of(closing)))
+                    if closing is None:
+                        break
+                    index = closing + 1
+                    continue
+                elif self.hides_text(index):
+                    found = self.end_tag(index, bound)
+                    spans.append((tag.start, found[1] if found else bound))
+                    if found is None:
+                        break
+                    index = self.after(found[1])
+                    continue
+            index += 1
+        return spans
+
+
+@cache
+def _end_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE)
 
 
 class _Masked:
@@ -355,44 +411,26 @@ class _Masked:
         return "<>".join(pieces)
 
 
-def _unread_and_hidden(reader: _Reader, first: int, last: int) -> list[tuple[int, int]]:
-    """The spans of comments, scripts' text, templates and permalink signs among the tags
-    ``first`` to ``last`` (not included)."""
-    spans = []
-    index = first
-    while index < last:
-        tag = reader.tags[index]
-        if tag.name == _UNREAD:
-            spans.append((tag.start, tag.end))
-        elif reader.hides_text(index):
-            closing = reader.closing_after(tag.name, index, last)
-            spans.append((tag.start, reader.end_of(closing) if closing is not None else reader.tags[last - 1].end))
-            if closing is None:
-                break
-            index = closing
-        index += 1
-    return spans
-
-
 def _quiz(reader: _Reader, index: int, closing: int | None) -> QuizBlock:
     html, tags = reader.html, reader.tags
     attributes = reader.attributes_of(index)
     last = closing if closing is not None else len(tags)
+    bound = tags[closing].start if closing is not None else len(html)
     start, end = tags[index].start, reader.end_of(closing)
-    masked = _Masked(_unread_and_hidden(reader, index + 1, last))
+    masked = _Masked(reader.masked_parts(index + 1, last, bound))
     title, intro, links = "", None, []
     for inner in range(index + 1, last):
         tag = tags[inner]
         if tag.closing or tag.name == _UNREAD:
             continue
         if not title and "fb-quiz__title" in tag.attributes and "fb-quiz__title" in reader.classes_of(inner):
-            title_end = reader.text_end(inner, last)
-            if title_end is not None and not masked.contains(tag.start):
-                title = plain_text(masked.kept(html, tag.end, title_end))
+            found = reader.end_tag(inner, bound)
+            if found is not None and not masked.contains(tag.start):
+                title = plain_text(masked.kept(html, tag.end, found[0]))
         elif intro is None and tag.name == "div" and tag.attributes == ' class="fb-quiz__intro"':
-            intro_end = reader.text_end(inner, last)
-            if intro_end is not None:
-                intro = plain_text(html[tag.end : intro_end], " ")
+            found = reader.end_tag(inner, bound)
+            if found is not None:
+                intro = plain_text(html[tag.end : found[0]], " ")
         if tag.name == "a" and (href := _HREF.search(tag.attributes)):
             links.append(html_lib.unescape(href[1]))
     return QuizBlock(
@@ -413,28 +451,8 @@ def read_article(html: str) -> Article:
     reader = _Reader(html)
     tags = reader.tags
     # What a reader does not read as text: comments, scripts' text, quizzes, templates, permalink signs.
-    masked_spans: list[tuple[int, int]] = []
     quizzes: list[QuizBlock] = []
-    index = 0
-    while index < len(tags):
-        tag = tags[index]
-        if tag.name == _UNREAD:
-            masked_spans.append((tag.start, tag.end))
-        elif reader.is_quiz(index):
-            closing = reader.quiz_end(index)
-            quizzes.append(_quiz(reader, index, closing))
-            masked_spans.append((tag.start, reader.end_of(closing)))
-            if closing is None:
-                break
-            index = closing
-        elif reader.hides_text(index):
-            closing = reader.closing_after(tag.name, index)
-            masked_spans.append((tag.start, reader.end_of(closing)))
-            if closing is None:
-                break
-            index = closing
-        index += 1
-    masked = _Masked(masked_spans)
+    masked = _Masked(reader.masked_parts(0, len(tags), len(html), quizzes))
 
     ids: list[str] = []
     found_headings: list[tuple[int, int]] = []
@@ -445,31 +463,31 @@ def read_article(html: str) -> Article:
     for index, tag in enumerate(tags):
         if tag.closing or tag.name == _UNREAD:
             continue
-        if _MAYBE_ID.search(tag.attributes) and (anchor := reader.attributes_of(index).get("id")):
+        attributes, name = tag.attributes, tag.name
+        if attributes and _MAYBE_ID.search(attributes) and (anchor := reader.attributes_of(index).get("id")):
             ids.append(anchor)
-        name = tag.name
-        if name in _HEADINGS and index > heading_until and reader.attributes_of(index).get("id"):
-            closing = reader.closing_after(name, index)
-            if closing is not None:
-                found_headings.append((index, closing))
-                heading_until = closing
+        if name in _HEADINGS:
+            if index > heading_until and reader.attributes_of(index).get("id"):
+                closing = reader.closing_after(name, index)
+                if closing is not None:
+                    found_headings.append((index, closing))
+                    heading_until = closing
         elif name == "p":
-            closing = reader.closing_after("p", index)
-            if closing is None:
+            found = reader.end_tag(index, len(html))
+            if found is None:
                 continue
-            if "class=" not in tag.attributes:
-                plain_paragraphs.append((tag.start, tag.end, tags[closing].start))
-            if not summary and "fb-summary" in reader.classes_of(index) and not masked.contains(tag.start):
-                summary = plain_text(masked.kept(html, tag.end, tags[closing].start))
+            if "class=" not in attributes:
+                plain_paragraphs.append((tag.start, tag.end, found[0]))
+            elif not summary and "fb-summary" in reader.classes_of(index) and not masked.contains(tag.start):
+                summary = plain_text(masked.kept(html, tag.end, found[0]))
         elif name == "h1" and title is None and (closing := reader.closing_after("h1", index)) is not None:
             title = plain_text(html[tag.end : tags[closing].start]).removesuffix("¶").strip()
 
-    headings = _headings(reader, found_headings, masked)
-    words = headings[1]
+    headings, words = _headings(reader, found_headings, masked)
     return Article(
         html=html,
         ids=tuple(ids),
-        headings=headings[0],
+        headings=headings,
         quizzes=tuple(quizzes),
         title=title,
         summary=summary,
