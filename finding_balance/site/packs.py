@@ -31,16 +31,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from markupsafe import Markup
+
 from finding_balance.anchor_redirects import AnchorRedirect
 from finding_balance.article import Article, read_article, reading_minutes
 from finding_balance.site.counsellors import DirectoryEntry
 from finding_balance.site.pack_ids import pack_id
-from finding_balance.templates import shared_mark
+from finding_balance.templates import filled_mark, shared_mark
 
 #: Where ``finding_balance/theme/pack.html`` leaves room for the data (``partials/placeholders.html``).
 PLACEHOLDER = shared_mark("pack_data")
-#: The attribute the data goes in.
-_DATA_ATTRIBUTE = "data-fb-pack-data"
 #: Longest one-line summary of a section or quiz (a page's summary is its own line, kept whole).
 SUMMARY_LENGTH = 160
 
@@ -120,7 +120,7 @@ def data_element(data: dict[str, object]) -> str:
     with ``'``: JSON's many ``"`` then need no escaping, which would double the data's size."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
-    return PLACEHOLDER.replace(f"{_DATA_ATTRIBUTE}>", f"{_DATA_ATTRIBUTE}='{text}'>")
+    return filled_mark("pack_data", Markup(text))
 
 
 def has_placeholder(html: str) -> bool:
