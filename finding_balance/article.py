@@ -30,7 +30,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
@@ -120,7 +120,7 @@ class QuizBlock:
 class Article:
     """One page's content as ``read_article`` reads it."""
 
-    html: str
+    html: str = field(repr=False)
     ids: tuple[str, ...]
     headings: tuple[Heading, ...]
     quizzes: tuple[QuizBlock, ...]
@@ -128,8 +128,8 @@ class Article:
     """The text of its first ``h1``, permalink sign left out (none: it has no ``h1``)."""
     summary: str
     words: int
-    plain_paragraphs: tuple[tuple[int, int, int], ...]
-    """Each ``<p>`` without a class: where it starts, and where its text starts and ends."""
+    plain_paragraphs: tuple[tuple[int, int], ...]
+    """Each ``<p>`` without a class: where its start tag starts and ends."""
 
     @property
     def outline(self) -> Outline:
@@ -164,10 +164,11 @@ class Article:
     def first_plain_paragraph(self, start: int, end: int) -> str:
         """The text of the first ``<p>`` without a class between ``start`` and ``end`` that has text."""
         first = bisect_left(self.plain_paragraphs, (start,))
-        for opening, text_start, text_end in self.plain_paragraphs[first:]:
-            if text_end >= end or opening >= end:
+        for opening, text_start in self.plain_paragraphs[first:]:
+            closing = _end_tag("p").search(self.html, text_start, end)
+            if opening >= end or closing is None:
                 break
-            text = plain_text(self.html[text_start:text_end], " ")
+            text = plain_text(self.html[text_start : closing.start()], " ")
             if text:
                 return text
         return ""
@@ -456,7 +457,7 @@ def read_article(html: str) -> Article:
 
     ids: list[str] = []
     found_headings: list[tuple[int, int]] = []
-    plain_paragraphs: list[tuple[int, int, int]] = []
+    plain_paragraphs: list[tuple[int, int]] = []
     title: str | None = None
     summary = ""
     heading_until = -1
@@ -473,13 +474,12 @@ def read_article(html: str) -> Article:
                     found_headings.append((index, closing))
                     heading_until = closing
         elif name == "p":
-            found = reader.end_tag(index, len(html))
-            if found is None:
-                continue
             if "class=" not in attributes:
-                plain_paragraphs.append((tag.start, tag.end, found[0]))
-            elif not summary and "fb-summary" in reader.classes_of(index) and not masked.contains(tag.start):
-                summary = plain_text(masked.kept(html, tag.end, found[0]))
+                plain_paragraphs.append((tag.start, tag.end))
+            elif not summary and "fb-summary" in attributes and "fb-summary" in reader.classes_of(index):
+                found = reader.end_tag(index, len(html))
+                if found is not None and not masked.contains(tag.start):
+                    summary = plain_text(masked.kept(html, tag.end, found[0]))
         elif name == "h1" and title is None and (closing := reader.closing_after("h1", index)) is not None:
             title = plain_text(html[tag.end : tags[closing].start]).removesuffix("¶").strip()
 
