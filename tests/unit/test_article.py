@@ -109,6 +109,8 @@ def test_a_quiz_or_template_never_closed_runs_to_the_end() -> None:
 
 def test_a_heading_without_an_end_tag_or_id_is_no_heading() -> None:
     assert read_article('<h2>No id</h2><h4 id="">Empty</h4><h3 id="a">Open').headings == ()
+    (outer,) = read_article('<h2 id="a">A<h3 id="b">B</h3>C</h2>').headings  # as the first end tag closes it
+    assert (outer.anchor, outer.title) == ("a", "ABC")
     (heading,) = read_article("<H2 ID='b'>Upper</H2>").headings
     assert heading == Heading(2, "b", "b", "Upper", 0, 21, False, True, 0)
 
