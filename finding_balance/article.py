@@ -239,12 +239,25 @@ def _attributes(text: str) -> dict[str, str]:
     return found
 
 
+#: The first ``id`` attribute of a start tag (the text after its name), attribute by attribute from
+#: the start, so that an ``id=`` inside another attribute's value is not taken for one.
+_ID = re.compile(
+    r"""(?:[\s/]+[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*?"""
+    r"""[\s/]+id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
+    re.IGNORECASE,
+)
+
+
 def _written_id(text: str) -> str:
-    """An ``id`` attribute's value as written, unescaped neither."""
-    for match in _ATTRIBUTE.finditer(text):
-        if match[1].lower() == "id":
-            return next((value for value in match.groups()[1:] if value is not None), "")
-    return ""
+    """The value of a start tag's first ``id`` attribute as written (escaped), empty without one."""
+    found = _ID.match(text)
+    return next((value for value in found.groups() if value is not None), "") if found else ""
+
+
+def _id(text: str) -> str:
+    """The value of a start tag's first ``id`` attribute, unescaped, empty without one."""
+    written = _written_id(text)
+    return html_lib.unescape(written) if "&" in written else written
 
 
 def _tags(html: str) -> list[_Tag]:
@@ -465,10 +478,11 @@ def read_article(html: str) -> Article:
         if tag.closing or tag.name == _UNREAD:
             continue
         attributes, name = tag.attributes, tag.name
-        if attributes and _MAYBE_ID.search(attributes) and (anchor := reader.attributes_of(index).get("id")):
+        anchor = _id(attributes) if attributes and _MAYBE_ID.search(attributes) else ""
+        if anchor:
             ids.append(anchor)
         if name in _HEADINGS:
-            if index > heading_until and reader.attributes_of(index).get("id"):
+            if index > heading_until and anchor:
                 closing = reader.closing_after(name, index)
                 if closing is not None:
                     found_headings.append((index, closing))
@@ -506,12 +520,11 @@ def _headings(reader: _Reader, found: list[tuple[int, int]], masked: _Masked) ->
         if start_tag.start > position:
             words += _words(masked.kept(html, position, start_tag.start))
             position = start_tag.start
-        attributes = reader.attributes_of(start_index)
         is_section = not masked.contains(start_tag.start)
         headings.append(
             Heading(
                 level=int(start_tag.name[1]),
-                anchor=attributes["id"],
+                anchor=_id(start_tag.attributes),
                 written_anchor=_written_id(start_tag.attributes),
                 title=plain_text(masked.kept(html, start_tag.end, tags[end_index].start)) if is_section else "",
                 start=start_tag.start,
