@@ -55,6 +55,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "finding_balance.quiz.cache",
             "finding_balance.quiz.memo",
             "finding_balance.qr",
+            "finding_balance.article",
             "finding_balance.outline",
             "finding_balance.helplines",
             "finding_balance.quiz",

@@ -1,7 +1,8 @@
 """The finishing of one built edition: passes over each page as it is written, then over the site.
 
-``SiteFinisher.page`` cuts a built page once around its content (``finding_balance.site.page``) and
-runs ``PAGE_PASSES`` over it, each one concern: each section heading in a row with room for its
+``SiteFinisher.page`` cuts a built page once around its content and reads that content once into
+its article (``finding_balance.site.page``, ``finding_balance.article``), then runs ``PAGE_PASSES``
+over it, each one concern: each section heading in a row with room for its
 "Copy link" button, the page's anchors checked for collisions, its quizzes checked to have reached
 it, what the site-wide passes need noted (anchors, quiz links, content), its old anchors put back.
 Then the page is finished by ``LAST_EDITS`` (the handout's QR code and the Content Security Policy,
@@ -30,19 +31,19 @@ from typing import Any
 
 from finding_balance import anchor_collisions
 from finding_balance.anchor_redirects import AnchorRedirect
+from finding_balance.article import Article
 from finding_balance.check import unrendered_quizzes
 from finding_balance.errors import AuthorError
 from finding_balance.messages import EditionFiles
-from finding_balance.outline import outline
 from finding_balance.site import counsellors, csp, handouts, old_anchors, packs
 from finding_balance.site.bundle import write_bundles
 from finding_balance.site.copy_links import in_rows
 from finding_balance.site.headers import write_headers
 from finding_balance.site.pack_ids import PACK_PAGE
-from finding_balance.site.page import BuiltPage, ids_in
+from finding_balance.site.page import BuiltPage
 from finding_balance.site.qr_cache import QrCodes
 from finding_balance.site.quiz_links import QuizLink, missing_anchors, quiz_links, quizzes_in
-from finding_balance.site.sitemap import write_alternates
+from finding_balance.site.sitemap import SitemapError, write_alternates
 from finding_balance.urls import page_url, relative_url
 
 
@@ -74,13 +75,7 @@ class SiteContext:
     """The edition's config file (``mkdocs.es.yml``), as messages name it."""
 
 
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
-
-
-def _text(fragment: str) -> str:
-    return " ".join(html_lib.unescape(_TAG.sub("", fragment)).split()).removesuffix("¶").strip()
 
 
 @dataclass
@@ -89,8 +84,8 @@ class _Noted:
 
     ids: frozenset[str]
     """The ids of the page's content as built (before old anchors went in)."""
-    content: str
-    """The page's content (the theme's ``<article>``): what the counsellors' list reads."""
+    article: Article
+    """The page's content as built, read (``BuiltPage.article``): what the counsellors' list reads."""
     description: str
     old_anchors: frozenset[str] = frozenset()
     entry: counsellors.DirectoryEntry | None = None
@@ -195,14 +190,13 @@ class SiteFinisher:
     def directory_entry(self, source: str, noted: _Noted) -> counsellors.DirectoryEntry:
         title = self.nav_titles.get(source)
         if not title:
-            heading = _H1.search(noted.content)
-            title = _text(heading.group(1)) if heading else source
+            title = noted.article.title if noted.article.title is not None else source
         return counsellors.directory_entry(
             source=source,
             title=title,
             page_url=self.url_of(source),
             site_url=self.context.site_url,
-            found=outline(noted.content),
+            found=noted.article.outline,
             description=noted.description,
         )
 
@@ -218,15 +212,15 @@ PagePass = Callable[[SiteFinisher, BuiltPage], None]
 
 def copy_link_rows(finisher: SiteFinisher, page: BuiltPage) -> None:
     """Each section heading in a row with room for its "Copy link" button (``copy_links``)."""
-    page.content = in_rows(page.content)
+    page.content = in_rows(page.content, page.article)
 
 
 def colliding_anchors(finisher: SiteFinisher, page: BuiltPage) -> None:
     """Two anchors of the page that collide (a heading {#quiz-x} beside quiz x, one {#anchor} twice)."""
-    if anchor_collisions.duplicate_ids(page.content):
+    if page.article.duplicate_ids():
         source = page.source
         text, display = finisher.source_text(source), finisher.display_source(source)
-        collision = anchor_collisions.page_collision(page.content, text, display)
+        collision = anchor_collisions.page_collision(page.article, text, display)
         if collision:
             finisher.problems.append(collision)
 
@@ -239,13 +233,13 @@ def quizzes_reached_the_page(finisher: SiteFinisher, page: BuiltPage) -> None:
 
 def note_for_the_site(finisher: SiteFinisher, page: BuiltPage) -> None:
     """What the site-wide passes need: the page's anchors, content, description and quiz links."""
-    source, content = page.source, page.content
-    if 'class="fb-quiz' in content:
-        finisher.quiz_links += quiz_links(source, content, finisher.url_of(source), finisher.by_url)
+    source, article = page.source, page.article
+    if article.quizzes:
+        finisher.quiz_links += quiz_links(source, article, finisher.url_of(source), finisher.by_url)
     description = _DESCRIPTION.search(page.head or page.content)  # in <head>; a page without an article is all content
     noted = _Noted(
-        ids=frozenset(ids_in(content)),
-        content=content,
+        ids=frozenset(article.ids),
+        article=article,
         description=html_lib.unescape(description.group(1)) if description else "",
     )
     if finisher.list_each_page:
@@ -387,7 +381,10 @@ def language_alternates(finisher: SiteFinisher) -> None:
     """Each edition's addresses in the sitemap (``sitemap``)."""
     context = finisher.context
     language = str(context.extra.get("language") or "en")
-    write_alternates(context.site_dir, context.site_url, language, context.extra.get("editions") or [])
+    try:
+        write_alternates(context.site_dir, context.site_url, language, context.extra.get("editions") or [])
+    except SitemapError as error:
+        raise AuthorError([f"sitemap.xml: {error}"]) from None
 
 
 def hosts_headers(finisher: SiteFinisher) -> None:
@@ -416,7 +413,7 @@ def held_pages(finisher: SiteFinisher) -> None:
         leave_out = {PACK_PAGE, *directories}
         for entry in entries:
             if entry.source not in leave_out:
-                items.update(packs.page_items(entry, finisher.noted[entry.source].content))
+                items.update(packs.page_items(entry, finisher.noted[entry.source].article))
         data = packs.pack_data(items, finisher.redirects)
         for page in pack_pages:
             finisher.write_finished(packs.with_data(page.html, data), page.name)
