@@ -136,7 +136,8 @@ def host_of(address: str) -> str | None:
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number
     except ValueError:
         return None
-    host = parts.netloc.rpartition("@")[2].rsplit(":", 1)[0] if parts.netloc.count(":") <= 1 else ""
+    # After any user name and password, before any port; an IPv6 address ([::1]) leaves "[", refused below.
+    host = parts.netloc.rpartition("@")[2].partition(":")[0]
     if not host or not all(_HOST_LABEL.match(label) for label in host.split(".")):
         return None
     return host

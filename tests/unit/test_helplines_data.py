@@ -274,6 +274,9 @@ def test_months_before_goes_back_whole_months_and_keeps_the_day_where_it_can(day
         ("https://www.example.org/help", "www.example.org"),
         ("http://example.org", "example.org"),
         ("https://user@example.org:8443/path?q=1#top", "example.org"),
+        ("https://user:secret@example.org:8443/", "example.org"),
+        ("https://user:secret@example.org/", "example.org"),
+        ("https://a@b@example.org/", "example.org"),
         ("https://a-b.c0.example/", "a-b.c0.example"),
         (f"https://{'a' * 63}.example/", f"{'a' * 63}.example"),
         (f"https://{'a' * 64}.example/", None),
@@ -1084,6 +1087,7 @@ def test_the_lines_named_in_the_table_are_those_of_the_base_file() -> None:
         ("countries: []\n\n\tpublic_hosts: []\n", "3: found character '\\t' that cannot start any token"),
         ("countries: [*nowhere]\n", "1: found undefined alias 'nowhere'"),
         ("countries:\n\n  - \ufffe\n", "3: the character '\\ufffe' cannot be in a YAML file; delete it"),
+        ("\ncountries:\n  - \x1b\n", "3: the character '\\x1b' cannot be in a YAML file; delete it"),
         ("countries: " + "[" * 700 + "]" * 700 + "\n", "1: lists or mappings nest too deeply to be read"),
     ],
 )
