@@ -12,7 +12,7 @@
 #   make bench   build overhead of our features (100, 500, 1,000 pages, cold and warm) and page weight (benchmarks/README.md)
 #   make fuzz    the property-based tests of quizzes and settings with a long budget (minutes, new
 #                examples every run; make test runs a few seconds of fixed ones)
-#   make mutate  the mutation score of the engine-free core (mutmut, one core, about 17 minutes);
+#   make mutate  the mutation score of the engine-free core (mutmut, one core, about 30 minutes);
 #                fails below 90 % in any module. MODULES=finding_balance/check.py tries one module
 PYTHON ?= python3
 VENV := .venv

@@ -127,7 +127,7 @@ OUR_FUNCTIONS = (
     "finding_balance.site.finish:SiteFinisher.page",
     "finding_balance.site.finish:SiteFinisher.site",
     "finding_balance.counsellors.feature:directory_entries",
-    "finding_balance.site.page:ids_in",
+    "finding_balance.article:read_article",
     "finding_balance.anchors.quiz_links:quiz_links",
     "finding_balance.handouts.printout:qr_code_replacement",
     "finding_balance.handouts.qr:qr_code",

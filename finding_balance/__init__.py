@@ -17,8 +17,9 @@ its settings, stylesheets and scripts, and passes over the built pages and site)
 ``registry`` lists the features in order; the check before the build (``check``), the bundles and
 the finishing of a built site (``site/``) loop over it. The core every feature shares: ``errors``,
 ``messages``, ``urls``, ``json_cache``, ``templates``, ``page_context``, ``settings`` (what the
-settings' readers share), ``editions`` (the editions' configs read without an engine), ``outline``,
-``fence_extension`` and ``locales/`` (each language's wording).
+settings' readers share), ``editions`` (the editions' configs read without an engine), ``article``
+and ``outline`` (a built page's content read once, and what it holds), ``fence_extension`` and
+``locales/`` (each language's wording).
 
 The layers, each importing only its own and those below (``tests/test_architecture.py``): basics <
 models (settings, editions, the features' models) < Markdown extensions and page checks < site

@@ -53,7 +53,14 @@ MARKS_TEMPLATE = "partials/placeholders.html"
 @cache
 def shared_mark(name: str, *arguments: str) -> str:
     """What the macro ``name`` of ``MARKS_TEMPLATE`` writes with ``arguments`` (the package's own
-    partial: the marks are a contract between our templates and our code, not a site's to change)."""
+    partial: the marks are a contract between our templates and our code, not a site's to change),
+    kept: a mark our passes look for."""
+    return filled_mark(name, *arguments)
+
+
+def filled_mark(name: str, *arguments: str) -> str:
+    """What the macro ``name`` of ``MARKS_TEMPLATE`` writes with ``arguments``, not kept: a mark our
+    passes fill in (markup-safe arguments, ``markupsafe.Markup``, go in as they are)."""
     macro = getattr(environment().get_template(MARKS_TEMPLATE).module, name)
     return str(macro(*arguments))
 

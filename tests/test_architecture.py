@@ -56,6 +56,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "finding_balance.quiz.cache",
             "finding_balance.quiz.memo",
             "finding_balance.handouts.qr",
+            "finding_balance.article",
             "finding_balance.outline",
             "finding_balance.counsellors.pack_ids",
             "finding_balance.disclaimer.settings",

@@ -5,7 +5,7 @@ A page's anchors share one namespace: each quiz's ``quiz-<id>``, heading anchors
 ``extra.anchor_redirects``. Two of them with the same name make a link land on the wrong element, so
 the build stops with one ``file:line`` message instead.
 
-- ``duplicate_ids``: the ids used more than once in a page's HTML.
+- ``duplicate_ids``: the ids used more than once in a page's HTML (its article's ids).
 - ``declarations``: where in a page's Markdown source an anchor comes from (line and what).
 - ``collision_message``: the one-line message naming every place.
 - ``page_collision``: the three above together, for one page: the message for its first duplicate.
@@ -17,14 +17,13 @@ engine.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 import yaml
 from markdown.extensions.toc import slugify as toc_slugify
 
+from finding_balance.article import Article, read_article
 from finding_balance.quiz.fences import LINE_BREAK, Fence, scan
 
 #: Separator between a quiz's anchor and the part inside it (``quiz-alpha--title``). Quiz ids never
@@ -44,37 +43,10 @@ class Declaration:
     is_quiz: bool = False
 
 
-class _Ids(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name == "id" and value:
-                self.ids.append(value)
-                return
-
-
-#: Finds at least every id attribute written with no space before its "=" (and some text that only
-#: looks like one): when no value repeats here, no id repeats, and the slower exact parse is not
-#: needed. Most pages take this fast path. The search skips ahead to each "=", rare in a page's text.
-_ID_CANDIDATE = re.compile(r"""=(?<=[iI][dD]=)(?<=[\s"'/]..=)\s*["']?([^"'\s>]*)""")
-#: A space before an "=": an attribute written so takes the exact parse.
-_SPACED_EQUALS = re.compile(r"=(?<=\s=)")
-
-
-def duplicate_ids(html: str) -> dict[str, int]:
-    """Every ``id`` that more than one element of ``html`` carries, with how many, in page order."""
-    if not _SPACED_EQUALS.search(html):
-        candidates = _ID_CANDIDATE.findall(html)
-        if len(set(candidates)) == len(candidates) and "&" not in "".join(candidates):
-            return {}
-    parser = _Ids()
-    parser.feed(html)
-    parser.close()
-    counts = Counter(parser.ids)
-    return {anchor: count for anchor, count in counts.items() if count > 1}
+def duplicate_ids(html: str | Article) -> dict[str, int]:
+    """Every ``id`` that more than one element of ``html`` (or of its article, already read)
+    carries, with how many, in page order."""
+    return (html if isinstance(html, Article) else read_article(html)).duplicate_ids()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -214,8 +186,8 @@ def collision_message(
     return f"{where}: the anchor '{anchor}' is used {_times(max(count, len(named)))} on this page: {listed}; {hint}"
 
 
-def page_collision(html: str, source: str, filename: str, slugify: Slugify = toc_slugify) -> str | None:
-    """The message for the first id that ``html`` (a page's content) uses twice, or ``None``.
+def page_collision(html: str | Article, source: str, filename: str, slugify: Slugify = toc_slugify) -> str | None:
+    """The message for the first id that ``html`` (a page's content, or its article) uses twice, or ``None``.
 
     ``source`` is the page's Markdown file as written and ``filename`` the name to show for it.
     """

@@ -7,29 +7,30 @@ The button is copied from the ``<template>`` of ``finding_balance/theme/partials
 wording of ``extra.copy_link``; without JavaScript there is no button, and the theme's permalink sign
 still leads to the section.
 
-A pass over each page's content (``finding_balance.site.finish``), under every engine.
+A pass over each page's content (``finding_balance.site.finish``), from the headings of its article
+(``finding_balance.article``), under every engine.
 """
 
 from __future__ import annotations
 
-import re
-
-#: A section heading as Python-Markdown writes it: ``<h2 id="anchor">Text<a class="headerlink" ...>``.
-_HEADING = re.compile(r"<h(?P<level>[2-6])(?P<attributes>\s[^>]*)?>.*?</h(?P=level)>", re.DOTALL)
-_ID = re.compile(r"""\sid=(["'])(?P<id>[^"']+)\1""")
+from finding_balance.article import Article, read_article
 
 
-def in_rows(html: str) -> str:
-    """``html`` with every section heading in a row that keeps room for its "Copy link" button."""
-
-    def row(match: re.Match[str]) -> str:
-        attributes = match["attributes"] or ""
-        anchor = _ID.search(attributes)
-        if anchor is None or "fb-quiz__title" in attributes:
-            return match[0]
-        return (
-            f'<div class="fb-linkable fb-linkable--h{match["level"]}" data-fb-copy-anchor="{anchor["id"]}" '
-            f'data-fb-copy-kind="section">{match[0]}</div>'
-        )
-
-    return _HEADING.sub(row, html)
+def in_rows(html: str, article: Article | None = None) -> str:
+    """``html`` with every section heading in a row that keeps room for its "Copy link" button;
+    ``article``: ``html`` already read (``finding_balance.article``)."""
+    article = article or read_article(html)
+    pieces, done = [], 0
+    for heading in article.headings:
+        if heading.quiz_title or not heading.written_anchor:
+            continue
+        pieces += [
+            html[done : heading.start],
+            f'<div class="fb-linkable fb-linkable--h{heading.level}" data-fb-copy-anchor="{heading.written_anchor}" '
+            'data-fb-copy-kind="section">',
+            html[heading.start : heading.end],
+            "</div>",
+        ]
+        done = heading.end
+    pieces.append(html[done:])
+    return "".join(pieces)

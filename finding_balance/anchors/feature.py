@@ -26,24 +26,24 @@ from finding_balance.urls import relative_url
 
 def copy_link_rows(finisher: BuiltSite, page: BuiltPage) -> None:
     """Each section heading in a row with room for its "Copy link" button (``copy_links``)."""
-    page.content = in_rows(page.content)
+    page.content = in_rows(page.content, page.article)
 
 
 def colliding_anchors(finisher: BuiltSite, page: BuiltPage) -> None:
     """Two anchors of the page that collide (a heading {#quiz-x} beside quiz x, one {#anchor} twice)."""
-    if anchor_collisions.duplicate_ids(page.content):
+    if page.article.duplicate_ids():
         source = page.source
         text, display = finisher.source_text(source), finisher.display_source(source)
-        collision = anchor_collisions.page_collision(page.content, text, display)
+        collision = anchor_collisions.page_collision(page.article, text, display)
         if collision:
             finisher.problems.append(collision)
 
 
 def note_quiz_links(finisher: BuiltSite, page: BuiltPage) -> None:
     """The links in the page's quizzes, whose anchors are checked once every page is noted."""
-    source, content = page.source, page.content
-    if 'class="fb-quiz' in content:
-        finisher.quiz_links += quiz_links(source, content, finisher.url_of(source), finisher.by_url)
+    source, article = page.source, page.article
+    if article.quizzes:
+        finisher.quiz_links += quiz_links(source, article, finisher.url_of(source), finisher.by_url)
 
 
 def old_anchors_back(finisher: BuiltSite, page: BuiltPage) -> None:

@@ -1,7 +1,8 @@
 """Quiz links' anchors: a link in quiz text to ``page.md#anchor`` must lead to an anchor that exists.
 
 The engines check the links of a page's Markdown, but a quiz is markup they do not look into, so
-each page's quiz links are noted as the page goes by (``quiz_links``) and their anchors checked once
+each page's quiz links are noted as the page goes by (``quiz_links``, from the page's article,
+``finding_balance.article``) and their anchors checked once
 every page is built (``missing_anchors``). A page's anchors are the ids of its content, what the
 engines' own anchor checks know.
 
@@ -10,7 +11,6 @@ A pass of ``finding_balance.site.finish``, under every engine.
 
 from __future__ import annotations
 
-import html as html_lib
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from finding_balance.article import Article, read_article
 from finding_balance.quiz.model import QuizError, find_quiz_blocks, parse_quiz
 
-QUIZ_SECTION = re.compile(r'<section class="fb-quiz[^"]*" id="quiz-(?P<id>[a-z0-9-]+)".*?</section>', re.DOTALL)
-LINK = re.compile(r'<a\s[^>]*href="(?P<href>[^"]*)"')
+#: A quiz's anchor, whose id follows ``quiz-``.
+_QUIZ_ANCHOR = re.compile(r"quiz-(?P<id>[a-z0-9-]+)")
 
 
 class QuizLink(NamedTuple):
@@ -33,16 +34,20 @@ class QuizLink(NamedTuple):
     fragment: str
 
 
-def quiz_links(source: str, html: str, page_url: str, pages_by_url: Mapping[str, str]) -> list[QuizLink]:
+def quiz_links(source: str, html: str | Article, page_url: str, pages_by_url: Mapping[str, str]) -> list[QuizLink]:
     """The links with an anchor in the quizzes of one built page (``source``, at ``page_url`` from the
-    site root: ``trust/``). ``pages_by_url`` maps URLs to sources; a link to a page that is not one of
-    them is left out."""
-    if "fb-quiz" not in html:
-        return []
+    site root: ``trust/``), from its content or its article. ``pages_by_url`` maps URLs to sources; a
+    link to a page that is not one of them is left out."""
+    if isinstance(html, str):
+        if "fb-quiz" not in html:
+            return []
+        html = read_article(html)
     found = []
-    for quiz in QUIZ_SECTION.finditer(html):
-        for link in LINK.finditer(quiz.group(0)):
-            href = html_lib.unescape(link["href"])
+    for quiz in html.quizzes:
+        anchor = _QUIZ_ANCHOR.fullmatch(quiz.anchor)
+        if anchor is None:
+            continue
+        for href in quiz.links:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or not parts.fragment:
                 continue
@@ -51,7 +56,7 @@ def quiz_links(source: str, html: str, page_url: str, pages_by_url: Mapping[str,
             target_url = target_url if target_url.endswith((".html", "/")) or not target_url else f"{target_url}/"
             target = source if not parts.path else pages_by_url.get(target_url)
             if target is not None:
-                found.append(QuizLink(source, quiz["id"], target, parts.fragment))
+                found.append(QuizLink(source, anchor["id"], target, parts.fragment))
     return found
 
 

@@ -1,11 +1,11 @@
 """The "For counsellors" page lists every page, section and quiz of the edition, made from the site.
 
-Each built page is read once (``finding_balance.outline``): its one-line summary, reading time,
-sections and quizzes. ``finding_balance/theme/counsellors.html``, the template that ``docs/counsellors.md`` names
-in its front matter, leaves a placeholder (``<div class="fb-directory" data-fb-directory>``, written by
-``partials/placeholders.html`` for both sides) after the
-page's own text; this pass renders ``finding_balance/theme/partials/counsellors-list.html`` into it. Adding a
-page, a section or a quiz updates the list with no hand editing. Every address is a full one
+Each built page is read once, into its article (``finding_balance.article``), whose outline gives its
+one-line summary, reading time, sections and quizzes. ``finding_balance/theme/counsellors.html``, the
+template that ``docs/counsellors.md`` names in its front matter, leaves a placeholder
+(``<div class="fb-directory" data-fb-directory>``, written by ``partials/placeholders.html`` for both
+sides) after the page's own text; this pass renders ``finding_balance/theme/partials/counsellors-list.html``
+into it. Adding a page, a section or a quiz updates the list with no hand editing. Every address is a full one
 (``site_url`` + page + ``#anchor``), ready to paste into an email. Each item also carries its pack id
 (``finding_balance.counsellors.packs``), and when the edition has a pack page the list comes with its
 filters and the panel that makes a pack's address (``partials/pack-picker.html``).

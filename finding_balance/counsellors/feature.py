@@ -10,37 +10,25 @@ Declared for the registry (``finding_balance.registry``), under every engine.
 
 from __future__ import annotations
 
-import html as html_lib
-import re
-
 from finding_balance.counsellors import directory as counsellors
 from finding_balance.counsellors import packs
 from finding_balance.counsellors.pack_ids import PACK_PAGE
 from finding_balance.feature import Feature, PageBundle
-from finding_balance.outline import outline
 from finding_balance.site.built import BuiltSite, Noted
 from finding_balance.site.page import BuiltPage
-
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def _text(fragment: str) -> str:
-    return " ".join(html_lib.unescape(_TAG.sub("", fragment)).split()).removesuffix("¶").strip()
 
 
 def directory_entry(finisher: BuiltSite, source: str, noted: Noted) -> counsellors.DirectoryEntry:
     """The page ``source`` as the counsellors' list shows it."""
     title = finisher.nav_titles.get(source)
     if not title:
-        heading = _H1.search(noted.content)
-        title = _text(heading.group(1)) if heading else source
+        title = noted.article.title if noted.article.title is not None else source
     return counsellors.directory_entry(
         source=source,
         title=title,
         page_url=finisher.url_of(source),
         site_url=finisher.context.site_url,
-        found=outline(noted.content),
+        found=noted.article.outline,
         description=noted.description,
     )
 
@@ -85,7 +73,7 @@ def held_pages(finisher: BuiltSite) -> None:
         leave_out = {PACK_PAGE, *directories}
         for entry in entries:
             if entry.source not in leave_out:
-                items.update(packs.page_items(entry, finisher.noted[entry.source].content))
+                items.update(packs.page_items(entry, finisher.noted[entry.source].article))
         data = packs.pack_data(items, finisher.redirects)
         for page in pack_pages:
             finisher.write_finished(packs.with_data(page.html, data), page.name)

@@ -26,30 +26,24 @@ A site-wide pass (``finding_balance.site.finish``), once every page is built, un
 
 from __future__ import annotations
 
-import html as html_lib
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from markupsafe import Markup
+
 from finding_balance.anchors.redirects import AnchorRedirect
+from finding_balance.article import Article, read_article, reading_minutes
 from finding_balance.counsellors.directory import DirectoryEntry
 from finding_balance.counsellors.pack_ids import pack_id
-from finding_balance.outline import outline, reading_minutes
-from finding_balance.templates import shared_mark
+from finding_balance.templates import filled_mark, shared_mark
 
 #: Where ``finding_balance/theme/pack.html`` leaves room for the data (``partials/placeholders.html``).
 PLACEHOLDER = shared_mark("pack_data")
-#: The attribute the data goes in.
-_DATA_ATTRIBUTE = "data-fb-pack-data"
 #: Longest one-line summary of a section or quiz (a page's summary is its own line, kept whole).
 SUMMARY_LENGTH = 160
 
-_TAG = re.compile(r"<[^>]*>")
-_HEADING = re.compile(r"<h([2-6])\b[^>]*\sid=\"([^\"]+)\"")
-_PARAGRAPH = re.compile(r"<p(\s[^>]*)?>(.*?)</p\s*>", re.DOTALL)
-_SECTION_TAG = re.compile(r"<(/?)section\b[^>]*>")
-_QUIZ_INTRO = re.compile(r'<div class="fb-quiz__intro">(.*?)</div>', re.DOTALL)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
@@ -69,10 +63,6 @@ class PackItem:
     """For a quiz: its kind, as the counsellors' list names it (``rating``, ``checklist``...)."""
 
 
-def _text(markup: str) -> str:
-    return " ".join(html_lib.unescape(_TAG.sub(" ", markup)).split())
-
-
 def first_sentence(text: str, limit: int = SUMMARY_LENGTH) -> str:
     """The first sentence of ``text``, cut at a word and marked with "…" when longer than ``limit``."""
     sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
@@ -81,68 +71,36 @@ def first_sentence(text: str, limit: int = SUMMARY_LENGTH) -> str:
     return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def _first_paragraph(markup: str) -> str:
-    """The text of the first plain paragraph (no class) of ``markup``."""
-    for paragraph in _PARAGRAPH.finditer(markup):
-        if not paragraph[1] or "class=" not in paragraph[1]:
-            text = _text(paragraph[2])
-            if text:
-                return text
-    return ""
-
-
-def _quiz_markup(content: str, anchor: str) -> str:
-    """The markup of the quiz ``anchor`` (its ``<section>`` and everything in it)."""
-    start = content.find(f'id="{anchor}"')
-    start = content.rfind("<section", 0, start) if start != -1 else -1
-    if start == -1:
-        return ""
-    depth = 0
-    for tag in _SECTION_TAG.finditer(content, start):
-        depth += -1 if tag[1] else 1
-        if depth == 0:
-            return content[start : tag.end()]
-    return content[start:]
-
-
-def _section_markup(content: str, anchor: str) -> str:
-    """From the heading ``anchor`` to the next heading of the same or a higher level."""
-    headings = list(_HEADING.finditer(content))
-    for index, heading in enumerate(headings):
-        if heading[2] != anchor:
-            continue
-        level = int(heading[1])
-        end = next((later.start() for later in headings[index + 1 :] if int(later[1]) <= level), len(content))
-        return content[heading.start() : end]
-    return ""
-
-
-def page_items(entry: DirectoryEntry, content: str) -> dict[str, PackItem]:
-    """Every item of one page (the page, its sections, its quizzes) by id, from its built ``content``."""
+def page_items(entry: DirectoryEntry, content: str | Article) -> dict[str, PackItem]:
+    """Every item of one page (the page, its sections, its quizzes) by id, from its built ``content``
+    or the article read from it (``finding_balance.article``)."""
+    article = content if isinstance(content, Article) else read_article(content)
     items = {
         entry.pack_id: PackItem("page", entry.title, entry.summary, entry.minutes, entry.address),
     }
+    sections = {heading.anchor: heading for heading in reversed(article.headings) if heading.is_section}
+    quizzes = {quiz.anchor: quiz for quiz in reversed(article.quizzes)}
     for section in entry.sections:
-        markup = _section_markup(content, section.anchor)
+        heading = sections.get(section.anchor)
+        if heading is not None:
+            end = article.section_end(heading)
+            summary = first_sentence(article.first_plain_paragraph(heading.start, end))
+            minutes = reading_minutes(article.words_between(heading.start, end))
+        else:
+            summary, minutes = "", 1
         items[section.pack_id] = PackItem(
-            "section",
-            section.title,
-            first_sentence(_first_paragraph(markup)) or entry.summary,
-            reading_minutes(outline(markup).words) if markup else 1,
-            section.address,
-            page=entry.title,
+            "section", section.title, summary or entry.summary, minutes, section.address, page=entry.title
         )
-    for quiz in entry.quizzes:
-        markup = _quiz_markup(content, quiz.anchor)
-        intro = _QUIZ_INTRO.search(markup)
-        items[quiz.pack_id] = PackItem(
+    for link in entry.quizzes:
+        quiz = quizzes.get(link.anchor)
+        items[link.pack_id] = PackItem(
             "quiz",
-            quiz.title,
-            first_sentence(_text(intro[1])) if intro else entry.summary,
-            reading_minutes(len(_text(markup).split())),
-            quiz.address,
+            link.title,
+            first_sentence(quiz.intro) if quiz is not None and quiz.intro is not None else entry.summary,
+            reading_minutes(quiz.words if quiz is not None else 0),
+            link.address,
             page=entry.title,
-            quiz=quiz.kind,
+            quiz=link.kind,
         )
     return items
 
@@ -162,7 +120,7 @@ def data_element(data: dict[str, object]) -> str:
     with ``'``: JSON's many ``"`` then need no escaping, which would double the data's size."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
-    return PLACEHOLDER.replace(f"{_DATA_ATTRIBUTE}>", f"{_DATA_ATTRIBUTE}='{text}'>")
+    return filled_mark("pack_data", Markup(text))
 
 
 def has_placeholder(html: str) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -136,7 +136,8 @@ def host_of(address: str) -> str | None:
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number
     except ValueError:
         return None
-    host = parts.netloc.rpartition("@")[2].rsplit(":", 1)[0] if parts.netloc.count(":") <= 1 else ""
+    # After any user name and password, before any port; an IPv6 address ([::1]) leaves "[", refused below.
+    host = parts.netloc.rpartition("@")[2].partition(":")[0]
     if not host or not all(_HOST_LABEL.match(label) for label in host.split(".")):
         return None
     return host
@@ -178,7 +179,7 @@ class _Reader:
             raise self.fail(node, f"{what} must be a mapping of keys ({', '.join(keys)})")
         found: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key = self.constructor.construct_object(key_node)
+            key = self.construct(key_node)
             if renamed and isinstance(key, str) and key in renamed:
                 raise self.fail(key_node, f"{what}: '{key}' is no longer read; {renamed[key]}")
             if key not in keys:
@@ -188,10 +189,22 @@ class _Reader:
             found[key] = value_node
         return found
 
+    def construct(self, node: yaml.Node) -> Any:
+        """The value YAML makes of ``node``; a tag that does not fit it (``!!int x``, ``!foo x``) or a
+        merge key (``<<``) is a problem at its line: PyYAML's constructors raise all kinds of errors there."""
+        try:
+            return self.constructor.construct_object(node)
+        except Exception:
+            if node.tag == "tag:yaml.org,2002:merge":
+                raise self.fail(node, "a merge key (<<) is not read in a helplines file; write each key out") from None
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            value = shown(node.value) if isinstance(node, yaml.ScalarNode) else "this value"
+            raise self.fail(node, f"{value} cannot be read as {tag}; write it without the tag") from None
+
     def value(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return [] if isinstance(node, yaml.SequenceNode) else {}
-        return self.constructor.construct_object(node)
+        return self.construct(node)
 
     def text(self, node: yaml.Node, what: str) -> str:
         value = self.value(node)
@@ -207,6 +220,8 @@ class _Reader:
         value = self.value(node)
         if not isinstance(value, date):
             raise self.fail(node, f"{what} {shown(value)} must be a date written YYYY-MM-DD")
+        if isinstance(value, datetime):
+            raise self.fail(node, f"{what} {shown(node.value)} has a time of day; write the date alone, YYYY-MM-DD")
         if value > self.today:
             raise self.fail(node, f"{what} {value.isoformat()} is in the future")
         return value
@@ -214,11 +229,15 @@ class _Reader:
     def read(self, text: str) -> list[dict[str, Any]]:
         try:
             root = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark else ""
-            problem = getattr(error, "problem", None) or "it is not valid YAML"
-            raise HelplineError(f"{self.display}{line}: {one_line(str(problem))}") from None
+        except yaml.reader.ReaderError as error:  # a character YAML refuses; its position counts characters
+            line = text.count("\n", 0, error.position) + 1
+            problem = f"the character {shown(chr(error.character))} cannot be in a YAML file; delete it"
+            raise HelplineError(f"{self.display}:{line}: {problem}") from None
+        except yaml.MarkedYAMLError as error:  # the scanner's, parser's and composer's: always with a mark
+            line = error.problem_mark.line + 1
+            raise HelplineError(f"{self.display}:{line}: {one_line(str(error.problem))}") from None
+        except RecursionError:
+            raise HelplineError(f"{self.display}:1: lists or mappings nest too deeply to be read") from None
         if root is None:
             raise HelplineError(f"{self.display}:1: the file is empty; it needs 'countries:' with at least one country")
         top = self.mapping(root, FILE_KEYS, "the file")

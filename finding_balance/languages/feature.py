@@ -6,9 +6,10 @@ Declared for the registry (``finding_balance.registry``), under every engine.
 
 from __future__ import annotations
 
+from finding_balance.errors import AuthorError
 from finding_balance.feature import Feature, as_written
 from finding_balance.languages.settings import validate_editions
-from finding_balance.languages.sitemap import write_alternates
+from finding_balance.languages.sitemap import SitemapError, write_alternates
 from finding_balance.site.built import BuiltSite
 
 
@@ -16,7 +17,10 @@ def language_alternates(finisher: BuiltSite) -> None:
     """Each edition's addresses in the sitemap (``sitemap``)."""
     context = finisher.context
     language = str(context.extra.get("language") or "en")
-    write_alternates(context.site_dir, context.site_url, language, context.extra.get("editions") or [])
+    try:
+        write_alternates(context.site_dir, context.site_url, language, context.extra.get("editions") or [])
+    except SitemapError as error:
+        raise AuthorError([f"sitemap.xml: {error}"]) from None
 
 
 FEATURE = Feature(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from finding_balance.anchors.redirects import AnchorRedirect
+from finding_balance.article import Article
 from finding_balance.handouts.qr_cache import QrCodes
 from finding_balance.messages import EditionFiles
 from finding_balance.site.page import BuiltPage
@@ -63,8 +64,8 @@ class Noted:
 
     ids: frozenset[str]
     """The ids of the page's content as built (before old anchors went in)."""
-    content: str
-    """The page's content (the theme's ``<article>``): what the counsellors' list reads."""
+    article: Article
+    """The page's content as built, read (``BuiltPage.article``): what the counsellors' list reads."""
     description: str
     old_anchors: frozenset[str] = frozenset()
     entry: DirectoryEntry | None = None

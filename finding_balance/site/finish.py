@@ -2,7 +2,8 @@
 
 The passes are the features' (``finding_balance.registry.FEATURES``, in its order; each declares its
 own in its folder's ``feature.py``). ``SiteFinisher.page`` cuts a built page once around its content
-(``finding_balance.site.page``) and runs ``PAGE_PASSES`` over it: the features' passes over the page
+and reads that content once into its article (``finding_balance.site.page``,
+``finding_balance.article``), then runs ``PAGE_PASSES`` over it: the features' passes over the page
 as built (the "Copy link" rows, colliding anchors), then ``note_for_the_site`` (the page's anchors,
 content and description, as the site-wide passes need them), then the features' passes over the
 noted page (quizzes that did not reach it, quiz links, old anchors, the pages held back). Then the
@@ -33,18 +34,18 @@ from finding_balance.handouts.qr_cache import QrCodes
 from finding_balance.registry import FEATURES
 from finding_balance.site.built import BuiltSite, LastEdit, Noted, PagePass, SiteContext, SitePass, apply_edits
 from finding_balance.site.bundle import write_bundles
-from finding_balance.site.page import BuiltPage, ids_in
+from finding_balance.site.page import BuiltPage
 
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 
 
 def note_for_the_site(finisher: BuiltSite, page: BuiltPage) -> None:
-    """What the site-wide passes need: the page's anchors, content and description."""
-    source, content = page.source, page.content
+    """What the site-wide passes need: the page's anchors, its article and description."""
+    source, article = page.source, page.article
     description = _DESCRIPTION.search(page.head or page.content)  # in <head>; a page without an article is all content
     finisher.noted[source] = Noted(
-        ids=frozenset(ids_in(content)),
-        content=content,
+        ids=frozenset(article.ids),
+        article=article,
         description=html_lib.unescape(description.group(1)) if description else "",
     )
 

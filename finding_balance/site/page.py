@@ -3,26 +3,25 @@
 A page's content is the theme's ``<article>``: what links point to, what the counsellors' list
 reads, where copy-link rows and old anchors go. It is found once per page, searched from the end of
 the page, where the theme writes it after the navigation (on a large site most of a page is
-navigation). A pass edits ``content`` in place; ``html`` puts the page together again once, at the
-end. A page without an article is all content.
+navigation), and its content read once into its article (``finding_balance.article``: ids, headings,
+quizzes, text), which every pass reads. A pass edits ``content`` in place; ``html`` puts the page
+together again once, at the end. A page without an article is all content.
 
 Made by ``finding_balance.site.finish`` for each page, under every engine.
 """
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from finding_balance.article import Article, read_article
 
 #: The opening tag of the theme's article; searched for from its fixed start, then matched whole.
 ARTICLE_START = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>')
 _ARTICLE_START_TEXT = '<article class="md-content__inner md-typeset"'
 _ARTICLE_END = "</article>"
-#: An ``id`` attribute (after white space) and its value. The literal ``id=`` comes first, so the
-#: search skips ahead to it: many times faster than starting with the white space.
-ID_ATTRIBUTE = re.compile(r"""id=(?<=\sid=)["']?([^"'\s>]+)""")
 
 
 def article_bounds(html: str) -> tuple[int, int]:
@@ -36,11 +35,6 @@ def article_bounds(html: str) -> tuple[int, int]:
             return start.end(), end if end > start.end() else len(html)
         position = html.rfind(_ARTICLE_START_TEXT, 0, position)
     return 0, len(html)
-
-
-def ids_in(html: str) -> set[str]:
-    """Every ``id`` in ``html``."""
-    return {html_lib.unescape(value) for value in ID_ATTRIBUTE.findall(html)}
 
 
 @dataclass
@@ -59,6 +53,12 @@ class BuiltPage:
     """The id and line of each quiz the check found in ``source`` (none: the caller checked)."""
     held: bool = False
     """Finished once every page is known (the counsellors' list, the pack page), not now."""
+    article: Article = field(init=False)
+    """The content as built, read once (``finding_balance.article``): what the passes read. It stays
+    as it was read while passes edit ``content``."""
+
+    def __post_init__(self) -> None:
+        self.article = read_article(self.content)
 
     @classmethod
     def cut(cls, html: str, name: str, source: str, quizzes: Iterable[tuple[str, int]] | None = None) -> BuiltPage:

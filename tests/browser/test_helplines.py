@@ -592,6 +592,19 @@ def test_only_the_help_page_loads_the_helplines_script(built_site: BuiltSite) ->
         assert ("finding-balance-helplines.min.css" in html) == is_help, path
 
 
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_the_help_page_s_own_stylesheet_loads_in_the_head_with_ours(built_site: BuiltSite, language: str) -> None:
+    """One stylesheet of the help page's own, in the head beside the site's: a stylesheet in the
+    content held back all that followed it, and the page was laid out twice before it was whole."""
+    soup = built_site.soup(help_path(language))
+    ours = [link["href"].rsplit("/", 1)[-1] for link in soup.select('link[rel="stylesheet"][href*="finding-balance"]')]
+    assert ours == ["finding-balance-helplines.min.css", "finding-balance.min.css"]
+    assert [link["href"] for link in soup.select('head link[rel="stylesheet"]')][-2:] == [
+        link["href"] for link in soup.select('link[rel="stylesheet"][href*="finding-balance"]')
+    ]
+    assert soup.select('body link[rel="stylesheet"]') == []
+
+
 def test_low_mood_results_lead_to_the_crisis_section(built_site: BuiltSite) -> None:
     for prefix in ("", "es/"):
         band_links = [link["href"] for link in built_site.soup(f"{prefix}self-care/index.html").select("a[href]")]

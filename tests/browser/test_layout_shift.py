@@ -1,5 +1,6 @@
-"""No layout shift: CLS is 0 on the home page and on quiz pages at a phone's size, and nothing on a page
-moves when our script arrives (the "Copy link" buttons, the quick exit, the quizzes, the menu button)."""
+"""No layout shift: CLS is 0 on the home page, on quiz pages and on the help pages at a phone's size,
+and nothing on a page moves when our script arrives (the "Copy link" buttons, the quick exit, the quizzes,
+the menu button)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ from conftest import BuiltSite
 from playwright.sync_api import Browser, Page
 
 PHONE = {"width": 390, "height": 844}
-#: The home page, and quiz pages opened at the top and at a quiz (each quiz type: scale, choice, prompt).
-CLS_PAGES = ["", "trust/", "trust/#quiz-safe-to-ask", "supporting-needs/#quiz-everyday-replies", "self-care/"]
+#: The home page, quiz pages opened at the top and at a quiz (each quiz type: scale, choice, prompt), and
+#: the help page of each edition.
+CLS_PAGES = [
+    *["", "trust/", "trust/#quiz-safe-to-ask", "supporting-needs/#quiz-everyday-replies", "self-care/"],
+    *["help/", "es/help/", "ar/help/"],
+]
 OUR_SCRIPT = "**/assets/finding-balance.min.js"
 
 # Runs in the page after it has loaded: every layout shift since the start (buffered), not caused by
