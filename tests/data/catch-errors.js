@@ -12,8 +12,17 @@
 
   var KEY = "fb-test-errors";
   // Once the page is being left, a fetch it had started fails as it goes (WebKit reports Material's
-  // as "Network error"): no reader sees that page any more, so it is not kept.
+  // as "Network error", or as a NotReadableError from the body it was reading, and then a
+  // ResizeObserver loop): no reader sees that page any more, so it is not kept. WebKit may stop those
+  // fetches as soon as the navigation starts, before "pagehide": leaving starts at "beforeunload",
+  // and ends if the page is still there two seconds later (a download, a cancelled navigation).
   var leaving = false;
+  window.addEventListener("beforeunload", function () {
+    leaving = true;
+    setTimeout(function () {
+      leaving = false;
+    }, 2000);
+  });
   window.addEventListener("pagehide", function () {
     leaving = true;
   });
