@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-import pytest
-from xdist.remote import Producer
 from xdist.scheduler import LoadScopeScheduling
 from xdist.workermanage import WorkerController
 
@@ -82,16 +80,11 @@ class GroupScheduling(LoadScopeScheduling):
     """Load scheduling by ``group_of``, slowest groups first: each group goes whole to the next worker
     that runs short of work."""
 
-    def __init__(self, config: pytest.Config, log: Producer | None = None) -> None:
-        super().__init__(config, log)
-        self._ordered = False
-
     def _split_scope(self, nodeid: str) -> str:
         return group_of(nodeid)
 
     def _assign_work_unit(self, node: WorkerController) -> None:
-        if not self._ordered:  # the first call: the queue of groups is complete, nothing handed out yet
+        if not any(self.assigned_work.values()):  # nothing handed out yet: the queue is complete
             order = slowest_first({group: len(tests) for group, tests in self.workqueue.items()})
             self.workqueue = OrderedDict((group, self.workqueue[group]) for group in order)
-            self._ordered = True
         super()._assign_work_unit(node)
