@@ -19,7 +19,8 @@ from hypothesis import settings
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
 from support import fuzzing
 from support.browser_tabs import Engine, Tab
-from support.gates import KeyboardWalk, keyboard_walk, site_pages
+from support.gate_pass import PageChecks, check_page
+from support.gates import site_pages
 from support.new_site import PREPARED, Preparation, PreparationFiles
 from support.outside_proxy import OutsideProxy, outside_proxy
 from support.shared_session import PREPARATION_KEY, SITE_KEY, SharedSite, SiteAddress
@@ -229,39 +230,40 @@ def page(browser: Browser, page_log: PageLog) -> Iterator[Page]:
 #: The two widths of the quality gates, with the window height used there.
 GATE_WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 #: A gate test's parameter for each width. The tests of one width run in one xdist worker, which
-#: makes that width's Tab walks (``keyboard_walks``) once (``support.xdist_groups``).
+#: makes that width's pass over every page (``gate_passes``) once (``support.xdist_groups``).
 BY_GATE_WIDTH = list(GATE_WIDTHS)
 
 
-class KeyboardWalks:
-    """A Tab walk through every page at a phone's and a desktop's width ("page.html [phone]"), each
-    width's made once, when a test first asks for it: keyboard access and focus rings
-    (browser/test_gates_axe.py), focus not obscured (browser/test_gates_wcag22.py)."""
+class GatePasses:
+    """Every page at a phone's and a desktop's width ("page.html [phone]"), each loaded once per width in
+    a fresh context and checked by every per-page check of the gates (``support.gate_pass``): axe
+    (browser/test_gates_axe.py), keyboard access and focus rings (same file), and the WCAG 2.2 checks
+    axe cannot make (browser/test_gates_wcag22.py). Each width's pass is made when a test first asks."""
 
     def __init__(self, browser: Browser, site: BuiltSite) -> None:
         self._browser = browser
         self._site = site
-        self._walks: dict[str, dict[str, KeyboardWalk]] = {}
+        self._passes: dict[str, dict[str, PageChecks]] = {}
 
-    def at(self, width_name: str) -> dict[str, KeyboardWalk]:
-        if width_name not in self._walks:
+    def at(self, width_name: str) -> dict[str, PageChecks]:
+        if width_name not in self._passes:
             width, height = GATE_WIDTHS[width_name]
-            context = self._browser.new_context(viewport={"width": width, "height": height})
+            context = self._browser.new_context(color_scheme="light", viewport={"width": width, "height": height})
             page = context.new_page()
-            walks = {}
+            checked = {}
             try:
                 for site_page in site_pages(self._site.directory, self._site.base_url):
                     page.goto(site_page.url)
-                    walks[f"{site_page.path} [{width_name}]"] = keyboard_walk(page)
+                    checked[f"{site_page.path} [{width_name}]"] = check_page(page, site_page.path)
             finally:
                 context.close()
-            self._walks[width_name] = walks
-        return self._walks[width_name]
+            self._passes[width_name] = checked
+        return self._passes[width_name]
 
 
 @pytest.fixture(scope="session")
-def keyboard_walks(browser: Browser, built_site: BuiltSite) -> KeyboardWalks:
-    return KeyboardWalks(browser, built_site)
+def gate_passes(browser: Browser, built_site: BuiltSite) -> GatePasses:
+    return GatePasses(browser, built_site)
 
 
 # ---------------------------------------------------------------------------------------------------

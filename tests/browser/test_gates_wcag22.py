@@ -1,30 +1,18 @@
 """Gate 1b, WCAG 2.2 AA where axe cannot look, over every page of the built site at a phone's and a
 desktop's width: focus not obscured (2.4.11), target size (2.5.8), reflow at 320 px also with text
 spacing (1.4.10, 1.4.12), text at 200% (1.4.4), forced colours, reduced motion and consistent help
-(3.2.6). One browser context per width serves every page; the checks themselves are in support/wcag.py, and
-the Tab walk (shared with test_gates_axe.py) in support/gates.py."""
+(3.2.6). Focus, target size, forced colours, motion and help read each width's one pass over the
+site (conftest ``gate_passes``, shared with test_gates_axe.py); the checks themselves are in
+support/wcag.py, and the Tab walk in support/gates.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
-from conftest import BY_GATE_WIDTH, GATE_WIDTHS, BuiltSite, KeyboardWalks
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from conftest import BY_GATE_WIDTH, GATE_WIDTHS, BuiltSite, GatePasses
+from playwright.sync_api import Browser, expect
+from support.gate_pass import HELP_LINK_TEXT, edition_of
 from support.gates import SitePage, keyboard_walk, site_pages
-from support.wcag import (
-    FORCED_COLOURS_JS,
-    FORCED_EDGES,
-    FORCED_FOCUS,
-    HELP_PLACE_JS,
-    LAYOUT_JS,
-    OUR_ELEMENTS,
-    OUR_TARGETS,
-    REDUCED_MOTION_JS,
-    TARGET_SIZE_JS,
-    TEXT_SPACING_CSS,
-)
+from support.wcag import LAYOUT_JS, OUR_ELEMENTS, OUR_TARGETS, REDUCED_MOTION_JS, TARGET_SIZE_JS, TEXT_SPACING_CSS
 
 WIDTHS = GATE_WIDTHS
 
@@ -34,101 +22,25 @@ def pages(built_site: BuiltSite) -> list[SitePage]:
     return site_pages(built_site.directory, built_site.base_url)
 
 
-class PageAtWidth:
-    """One browser page per width, opened when a test first needs it and shared by the tests of this
-    module (each test resets what it changes)."""
-
-    def __init__(self, browser: Browser) -> None:
-        self._browser = browser
-        self._contexts: dict[str, BrowserContext] = {}
-        self._pages: dict[str, Page] = {}
-
-    def __getitem__(self, width_name: str) -> Page:
-        if width_name not in self._pages:
-            width, height = WIDTHS[width_name]
-            self._contexts[width_name] = self._browser.new_context(viewport={"width": width, "height": height})
-            self._pages[width_name] = self._contexts[width_name].new_page()
-        return self._pages[width_name]
-
-    def close(self) -> None:
-        for context in self._contexts.values():
-            context.close()
-
-
-@pytest.fixture(scope="module")
-def at_width(browser: Browser) -> Iterator[PageAtWidth]:
-    pages = PageAtWidth(browser)
-    yield pages
-    pages.close()
-
-
-#: The name of the "Get help now" page in each edition's navigation, by the edition's folder.
-HELP_LINK_TEXT = {"": "Get help now", "es/": "Pide ayuda ahora", "ar/": "المساعدة الآن"}
-
-
-def edition_of(path: str) -> str:
-    """The folder of the edition a page belongs to: "" for English, "es/" for Spanish, "ar/" for Arabic."""
-    return next((folder for folder in HELP_LINK_TEXT if folder and path.startswith(folder)), "")
-
-
-class Reports:
-    """Every page at one width, loaded once, with what each check found there ("page.html [phone]"):
-    target size, where the help link is, then the same page in forced colours and with reduced motion.
-    Each width's are made when a test first asks for them."""
-
-    def __init__(self, at_width: PageAtWidth, pages: list[SitePage]) -> None:
-        self._at_width = at_width
-        self._pages = pages
-        self._found: dict[str, dict[str, dict[str, Any]]] = {}
-
-    def at(self, width_name: str) -> dict[str, dict[str, Any]]:
-        if width_name in self._found:
-            return self._found[width_name]
-        page = self._at_width[width_name]
-        found: dict[str, dict[str, Any]] = {}
-        for site_page in self._pages:
-            page.goto(site_page.url)
-            report: dict[str, Any] = {
-                "targets": page.evaluate(TARGET_SIZE_JS, OUR_TARGETS),
-                "help": page.evaluate(HELP_PLACE_JS, f"/{edition_of(site_page.path)}help/"),
-            }
-            page.emulate_media(reduced_motion="reduce")
-            report["motion"] = page.evaluate(REDUCED_MOTION_JS, OUR_ELEMENTS)
-            page.emulate_media(reduced_motion="no-preference", forced_colors="active")
-            page.keyboard.press("Tab")  # the keyboard is in use: focus shows as it does for Tab
-            report["forced"] = page.evaluate(FORCED_COLOURS_JS, [FORCED_EDGES, FORCED_FOCUS])
-            page.emulate_media(forced_colors="none")
-            found[f"{site_page.path} [{width_name}]"] = report
-        self._found[width_name] = found
-        return found
-
-
-@pytest.fixture(scope="module")
-def reports(at_width: PageAtWidth, pages: list[SitePage]) -> Reports:
-    return Reports(at_width, pages)
-
-
 @pytest.mark.parametrize("width_name", BY_GATE_WIDTH)
-def test_focus_is_never_obscured_nor_invisible(
-    keyboard_walks: KeyboardWalks, pages: list[SitePage], width_name: str
-) -> None:
+def test_focus_is_never_obscured_nor_invisible(gate_passes: GatePasses, pages: list[SitePage], width_name: str) -> None:
     """2.4.11: Tab through every page (the walk that test_gates_axe.py reads too); each focused element
     was shown before it had focus, is shown, and is not covered at any of its points by the sticky
     header, the banner, the quick exit button or an overlay."""
-    walks = keyboard_walks.at(width_name)
-    assert len(walks) == len(pages)
-    found = [f"{where}: {problem}" for where, walk in walks.items() for problem in walk.obscured]
+    checked = gate_passes.at(width_name)
+    assert len(checked) == len(pages)
+    found = [f"{where}: {problem}" for where, page in checked.items() for problem in page.walk.obscured]
     assert not found, "\n".join(found)
 
 
 @pytest.mark.parametrize("width_name", BY_GATE_WIDTH)
-def test_our_targets_are_at_least_24_px_or_spaced(reports: Reports, width_name: str) -> None:
+def test_our_targets_are_at_least_24_px_or_spaced(gate_passes: GatePasses, width_name: str) -> None:
     """2.5.8: quiz buttons and inputs with their labels, copy link, quick exit, the banner's summary,
     the menu and search buttons and the heading permalinks are at least 24 by 24 CSS px, or have no
     other target within 12 px of their centre."""
-    at_width = reports.at(width_name)
-    checked = sum(report["targets"]["checked"] for report in at_width.values())
-    found = [f"{where}: {problem}" for where, report in at_width.items() for problem in report["targets"]["problems"]]
+    at_width = gate_passes.at(width_name)
+    checked = sum(page.targets["checked"] for page in at_width.values())
+    found = [f"{where}: {problem}" for where, page in at_width.items() for problem in page.targets["problems"]]
     assert checked > 100, f"only {checked} targets checked: have the selectors gone stale?"
     assert not found, "\n".join(found)
 
@@ -171,30 +83,30 @@ def test_text_at_200_percent_is_not_cut_off(browser: Browser, pages: list[SitePa
 
 
 @pytest.mark.parametrize("width_name", BY_GATE_WIDTH)
-def test_forced_colours_keep_edges_and_focus(reports: Reports, width_name: str) -> None:
+def test_forced_colours_keep_edges_and_focus(gate_passes: GatePasses, width_name: str) -> None:
     """Windows high contrast: quiz buttons, boxes and fields, copy link, quick exit and the banner keep
     a visible edge, every control of ours a visible focus outline, and fold-outs their open/closed sign."""
-    at_width = reports.at(width_name)
-    focused = sum(report["forced"]["focused"] for report in at_width.values())
-    found = [f"{where}: {problem}" for where, report in at_width.items() for problem in report["forced"]["problems"]]
+    at_width = gate_passes.at(width_name)
+    focused = sum(page.forced["focused"] for page in at_width.values())
+    found = [f"{where}: {problem}" for where, page in at_width.items() for problem in page.forced["problems"]]
     assert focused > 50, f"only {focused} controls focused"
     assert not found, "\n".join(found)
 
 
 @pytest.mark.parametrize("width_name", BY_GATE_WIDTH)
-def test_nothing_of_ours_moves_with_reduced_motion(reports: Reports, width_name: str) -> None:
+def test_nothing_of_ours_moves_with_reduced_motion(gate_passes: GatePasses, width_name: str) -> None:
     """prefers-reduced-motion: no transition or animation of our elements lasts longer than 0.01 ms,
     and the page does not scroll smoothly."""
-    found = [f"{where}: {problem}" for where, report in reports.at(width_name).items() for problem in report["motion"]]
+    found = [f"{where}: {problem}" for where, page in gate_passes.at(width_name).items() for problem in page.motion]
     assert not found, "\n".join(found)
 
 
 @pytest.mark.parametrize("width_name", BY_GATE_WIDTH)
-def test_get_help_now_is_in_the_same_place_on_every_page(reports: Reports, width_name: str) -> None:
+def test_get_help_now_is_in_the_same_place_on_every_page(gate_passes: GatePasses, width_name: str) -> None:
     """3.2.6: the link to "Get help now" sits in the same landmark, at the same place, on every page."""
     places: dict[str, set[str]] = {}
-    for where, report in reports.at(width_name).items():
-        place, edition = report["help"], edition_of(where)
+    for where, page in gate_passes.at(width_name).items():
+        place, edition = page.help, edition_of(where)
         assert place is not None and place["text"] == HELP_LINK_TEXT[edition], f"{where}: {place}"
         places.setdefault(f"{edition}{where.split('[')[1]}", set()).add(
             f"{place['landmark']} #{place['order']}, item {place['item']}"
@@ -203,9 +115,10 @@ def test_get_help_now_is_in_the_same_place_on_every_page(reports: Reports, width
 
 
 def test_on_a_phone_search_opens_from_a_button_and_the_closed_field_takes_no_focus(
-    at_width: dict[str, Page], built_site: BuiltSite
+    browser: Browser, built_site: BuiltSite
 ) -> None:
-    page = at_width["phone"]
+    width, height = WIDTHS["phone"]
+    page = browser.new_context(viewport={"width": width, "height": height}).new_page()
     page.goto(built_site.base_url + "trust/")
     field = page.locator(".md-search__input")
     field.focus()
@@ -219,6 +132,7 @@ def test_on_a_phone_search_opens_from_a_button_and_the_closed_field_takes_no_foc
     page.keyboard.press("Escape")
     expect(button).to_be_focused()
     assert not page.evaluate("document.getElementById('__search').checked")
+    page.context.close()
 
 
 def test_the_checks_report_a_bad_page(browser: Browser) -> None:

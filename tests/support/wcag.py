@@ -73,7 +73,7 @@ window.__fbFocusCheck = {
     const own = node => node && (holders.some(h => h === node || h.contains(node)) || node.contains(el));
     const covers = new Set();
     for (const [x, y] of points) {
-      const topmost = document.elementsFromPoint(x, y)[0];
+      const topmost = document.elementFromPoint(x, y);
       if (own(topmost)) continue;
       const chrome = topmost && topmost.closest(
         '.md-header, .md-banner, .fb-quick-exit, .md-search, .md-overlay, .md-sidebar, [role=dialog]');

@@ -5,14 +5,14 @@ The controller, which only sees test ids, decides by id (``group_of``): a test j
 so that the file's module fixtures are made once, except
 
 - the quality gates' tests of one width (ids ending ``[phone]`` or ``[desktop]``), which share that
-  width's Tab walks and WCAG reports across both gate files: one group per width;
-- axe over every page, one test per width and palette, each heavy enough to be a group of its own;
+  width's pass over every page (axe, the Tab walk, the WCAG checks) across both gate files: one group
+  per width;
 - the cross-browser key paths: one group per browser engine, which is started once;
 - the engine parity tests: one group per engine, whose build is made once.
 
 The groups are handed out slowest first (``slowest_first``): a worker that takes a long group last
-would keep the whole run waiting for it. xdist's own order (most tests first) put the axe runs, one
-test each and among the slowest, at the very end.
+would keep the whole run waiting for it. xdist's own order (most tests first) put the slow groups of
+one test each (an axe run over every page) at the very end.
 
 (pytest-xdist's own ``xdist_group`` mark does nothing under pytest 9, which no longer keeps a node's id
 in the attribute the mark's code rewrites; this scheduler needs no mark.)"""
@@ -26,7 +26,6 @@ from xdist.scheduler import LoadScopeScheduling
 from xdist.workermanage import WorkerController
 
 GATE_WIDTH = re.compile(r"^tests/browser/test_gates_\w+\.py::\w+\[(phone|desktop)\]$")
-OWN_GROUP = re.compile(r"^tests/browser/test_gates_axe\.py::test_axe_finds_nothing_on_any_page_width_or_palette\[")
 BROWSER_ENGINE = re.compile(r"^tests/engines/test_key_paths\.py::\w+\[(chromium|firefox|webkit)-")
 ENGINE_BUILD = re.compile(r"^tests/engines/test_engines\.py::\w+\[(properdocs|zensical)\b")
 
@@ -43,7 +42,7 @@ SLOWEST_GROUPS = (
     "tests/browser/test_gates_browser.py",
     "tests/browser/test_packs.py",
     "engine-build-",
-    "tests/browser/test_gates_axe.py::",
+    "tests/browser/test_gates_axe.py",
     "tests/built/test_quiz_build.py",
     "tests/browser/test_quiz_browser.py",
     "tests/engines/test_theme_overrides.py",
@@ -56,8 +55,6 @@ def group_of(nodeid: str) -> str:
     """The group of the test with this id (see the module's docstring)."""
     if match := GATE_WIDTH.match(nodeid):
         return f"gates-{match[1]}"
-    if OWN_GROUP.match(nodeid):
-        return nodeid
     if match := BROWSER_ENGINE.match(nodeid):
         return f"browser-{match[1]}"
     if match := ENGINE_BUILD.match(nodeid):

@@ -1,5 +1,5 @@
 """Which tests share an xdist worker (``support.xdist_groups``): a wrong group makes a fixture twice
-(a width's Tab walks, an engine's build) or puts every axe run in one worker."""
+(a width's pass over every page, an engine's build)."""
 
 from __future__ import annotations
 
@@ -24,11 +24,11 @@ def test_the_gates_of_one_width_share_a_group_across_files() -> None:
     assert desktop == "gates-desktop"
 
 
-def test_each_axe_run_is_its_own_group() -> None:
-    light = "tests/browser/test_gates_axe.py::test_axe_finds_nothing_on_any_page_width_or_palette[phone-light]"
-    dark = "tests/browser/test_gates_axe.py::test_axe_finds_nothing_on_any_page_width_or_palette[phone-dark]"
-    assert group_of(light) == light
-    assert group_of(dark) == dark
+def test_axe_in_the_light_palette_joins_its_widths_pass_and_the_dark_run_its_file() -> None:
+    light = "tests/browser/test_gates_axe.py::test_axe_finds_nothing_on_any_page_in_the_light_palette[desktop]"
+    dark = "tests/browser/test_gates_axe.py::test_axe_finds_nothing_on_any_page_in_the_dark_palette"
+    assert group_of(light) == "gates-desktop"
+    assert group_of(dark) == "tests/browser/test_gates_axe.py"
 
 
 def test_key_paths_by_browser_and_parity_tests_by_engine() -> None:
@@ -43,16 +43,16 @@ def test_key_paths_by_browser_and_parity_tests_by_engine() -> None:
     )
 
 
-AXE = "tests/browser/test_gates_axe.py::test_axe_finds_nothing_on_any_page_width_or_palette"
+AXE = "tests/browser/test_gates_axe.py"
 
 
 def test_the_slowest_groups_are_handed_out_first_then_the_largest() -> None:
-    collected = {"group-a": 3, "group-b": 4, f"{AXE}[phone-light]": 1, "gates-phone": 5}
+    collected = {"group-a": 3, "group-b": 4, AXE: 1, "gates-phone": 5}
     collected["gates-desktop"] = 2
     assert slowest_first(collected) == [
         "gates-desktop",
         "gates-phone",
-        f"{AXE}[phone-light]",
+        AXE,
         "group-b",
         "group-a",
     ]
