@@ -1,9 +1,10 @@
 """One pass of Chromium over every page of the built site at one of the gates' widths, in the light
 palette. Each page is loaded once and every per-page check of the gates runs on it, in this order:
-axe (on the page as it loaded), target size, where "Get help now" is, reduced motion (support/wcag.py),
-the Tab walk from the top of the page (support/gates.py), and last forced colours, which focuses each
-of our controls in turn (a walk after it would start where that left focus). Loading each page once per width instead of once per check saves a
-third of the gates' page loads; the tests of one width read its pass (conftest ``gate_passes``)."""
+axe (on the page as it loaded), target size, where "Get help now" is, reduced motion
+(support/wcag.py), the Tab walk from the top of the page (support/gates.py), and last forced
+colours, which focuses each of our controls in turn (a walk after it would start where that left
+focus). Loading each page once per width instead of once per check saves a third of the gates' page
+loads; the tests of one width read its pass (conftest ``gate_passes``)."""
 
 from __future__ import annotations
 
