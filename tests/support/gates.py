@@ -78,9 +78,8 @@ _KEYBOARD_JS = """
       }
     },
     async inspect() {
-      // Let what focus sets off finish: the theme reacts a moment later, then things fade or slide in.
-      // Those transitions are taken to their end at once: waiting for them cost frames on every Tab.
-      await new Promise(resolve => setTimeout(resolve, 10));
+      // What focus sets off (the focus ring, things that fade or slide in) is taken to its end at once,
+      // without waiting: a wait let the browser draw a frame on every Tab, a third of the walk's work.
       for (const animation of document.getAnimations()) {
         if (animation.effect.getComputedTiming().endTime !== Infinity) animation.finish();
       }
