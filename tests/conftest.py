@@ -254,7 +254,7 @@ class GatePasses:
             try:
                 for site_page in site_pages(self._site.directory, self._site.base_url):
                     page.goto(site_page.url)
-                    checked[f"{site_page.path} [{width_name}]"] = check_page(page, site_page.path)
+                    checked[f"{site_page.path} [{width_name}]"] = check_page(page, site_page.path, width_name)
             finally:
                 context.close()
             self._passes[width_name] = checked

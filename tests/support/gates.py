@@ -72,14 +72,28 @@ _KEYBOARD_JS = """
   window.__fbKeyboard = {
     wanted: wanted.size,
     reached: new Set(),
+    scrollers: [],
+    scrolled: '',
     remember() {
       for (const el of document.querySelectorAll('*')) {
         if (el.matches(NATIVE) || el.hasAttribute('tabindex') || el.tagName === 'LABEL') before.set(el, looks(el));
+        if (el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth) this.scrollers.push(el);
       }
+      this.scrolled = this.where();
+    },
+    where() {
+      return [scrollX, scrollY, ...this.scrollers.flatMap(el => [el.scrollLeft, el.scrollTop])].join();
     },
     async inspect() {
-      // What focus sets off (the focus ring, things that fade or slide in) is taken to its end at once,
-      // without waiting: a wait let the browser draw a frame on every Tab, a third of the walk's work.
+      // When focus scrolled something, the theme reacts at the next frames (its sidebars follow the
+      // page): wait for two. Otherwise nothing waits, which would let the browser draw a frame on
+      // every Tab (a third of the walk's work). What focus sets off (the focus ring, things that fade
+      // or slide in) is taken to its end at once.
+      const now = this.where();
+      if (now !== this.scrolled) {
+        this.scrolled = now;
+        await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      }
       for (const animation of document.getAnimations()) {
         if (animation.effect.getComputedTiming().endTime !== Infinity) animation.finish();
       }
