@@ -1,12 +1,13 @@
 """The page a Markdown extension of ours converts, and its site, as the engine running it tells.
 
 Our fences (``finding_balance.quiz.markdown``, ``finding_balance.helplines.markdown``) need the
-page's file (to make links relative), the edition's ``extra`` (wording, helplines) and its language.
-No engine event hands them over: they come from the Markdown instance being converted, which MkDocs
-and ProperDocs give a ``relpath`` tree processor and Zensical a ``rendering_context`` preprocessor.
-The plugin (``finding_balance/engines/mkdocs_quizzes.py``) makes the same context with
-``mkdocs_page_context``, so that the check and the fence see a page alike. ``theme_dir`` is the
-site's own theme folder, whose templates win over ours (``finding_balance.templates.environment``).
+page's file (to make links relative), the edition's ``extra`` (wording, helplines), its language and
+its direction. No engine event hands them over: they come from the Markdown instance being
+converted, which MkDocs and ProperDocs give a ``relpath`` tree processor and Zensical a
+``rendering_context`` preprocessor. The plugin (``finding_balance/engines/mkdocs_quizzes.py``)
+makes the same context with ``mkdocs_page_context``, so that the check and the fence see a page
+alike. ``theme_dir`` is the site's own theme folder, whose templates win over ours
+(``finding_balance.templates.environment``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class PageContext:
     theme_dir: str | None = None
     """The site's own theme folder (``theme.custom_dir``; under Zensical the folder the build command
     merged it into): a template of ours found there is used in place of the package's."""
+    direction: str = "ltr"
+    """The edition's writing direction, ``ltr`` or ``rtl`` (see ``text_direction``)."""
 
 
 def page_context(md: Markdown) -> PageContext:
@@ -51,7 +54,9 @@ def page_context(md: Markdown) -> PageContext:
             language = str((config.get("theme") or {}).get("language") or "en")
             directory_urls = bool(config.get("use_directory_urls", True))
             extra = config.get("extra") or {}
-            return PageContext(page.path, directory_urls, extra, language, True, custom_dir(config.get("theme")))
+            theme = config.get("theme")
+            direction = text_direction(theme, language)
+            return PageContext(page.path, directory_urls, extra, language, True, custom_dir(theme), direction)
     return PageContext()
 
 
@@ -59,7 +64,10 @@ def mkdocs_page_context(source: str, config: Mapping[str, Any]) -> PageContext:
     """The context of the page ``source`` under MkDocs or ProperDocs (``config`` is the engine's)."""
     language = str(config["theme"]["language"] or "en")
     theme_dir = custom_dir(config["theme"])
-    return PageContext(source, bool(config["use_directory_urls"]), config["extra"], language, False, theme_dir)
+    direction = text_direction(config["theme"], language)
+    return PageContext(
+        source, bool(config["use_directory_urls"]), config["extra"], language, False, theme_dir, direction
+    )
 
 
 def custom_dir(theme: Any) -> str | None:
@@ -69,3 +77,16 @@ def custom_dir(theme: Any) -> str | None:
     if found is None and isinstance(theme, Mapping):
         found = theme.get("custom_dir")
     return str(found) if found else None
+
+
+#: Languages the theme writes right to left (Material's language files that say ``rtl``).
+RIGHT_TO_LEFT = ("ar", "fa", "he", "ku-IQ", "ur")
+
+
+def text_direction(theme: Any, language: str) -> str:
+    """The direction an edition is written in, as the theme decides it: ``theme.direction`` when the
+    config sets it, else the language's own."""
+    chosen = theme.get("direction") if isinstance(theme, Mapping) else getattr(theme, "direction", None)
+    if chosen in ("ltr", "rtl"):
+        return str(chosen)
+    return "rtl" if language in RIGHT_TO_LEFT else "ltr"

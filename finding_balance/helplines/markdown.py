@@ -88,10 +88,12 @@ def render_helplines(
     kind: str | None = None,
     part: str | None = None,
     theme_dir: str | None = None,
+    direction: str = "ltr",
 ) -> str:
     """The HTML of a helplines fence: a ``part`` of the list (``all``, ``chooser``, ``countries``) or,
     with ``kind``, the short list of one section. ``theme_dir``: the site's own theme folder, whose
-    ``partials/helplines.html`` wins over ours."""
+    ``partials/helplines.html`` wins over ours. ``direction``: the edition's (``rtl`` keeps each
+    number left to right inside the right-to-left text)."""
     part = "kind" if kind is not None else (part or "all")
     if part in ("kind", "chooser") and not countries:
         return ""
@@ -108,6 +110,7 @@ def render_helplines(
             kind=kind,
             part=part,
             script_words=script_words,
+            right_to_left=direction == "rtl",
             checked_on=lambda iso: format_date(iso, words),
             full_stop=full_stop,
         )
@@ -126,7 +129,8 @@ class HelplinesExtension(Extension):
             words = extra.get("words") or locale_defaults(context.language)["words"]
             part, kind = fence_part(src)
             try:
-                return render_helplines(list(extra.get("helplines") or []), words, kind, part, context.theme_dir)
+                lines = list(extra.get("helplines") or [])
+                return render_helplines(lines, words, kind, part, context.theme_dir, context.direction)
             except Exception as error:  # superfences would show the fence as code and carry on
                 raise HelplinesFenceError(f"the helplines could not be rendered: {error}") from error
 

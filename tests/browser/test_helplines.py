@@ -37,6 +37,7 @@ from finding_balance.helplines.markdown import (
     full_stop,
     render_helplines,
 )
+from finding_balance.page_context import text_direction
 from finding_balance.settings import locale_defaults
 
 TODAY = date(2026, 12, 6)
@@ -421,6 +422,38 @@ def test_the_young_section_follows_each_line_s_ages() -> None:
         assert f"Example Crisis Line (Edades: {shown})" in BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
 
 
+def test_a_number_is_isolated_only_in_a_right_to_left_edition() -> None:
+    """The help page is long, and the theme restyles all of it several times as it starts: a number
+    needs its own element (<bdi dir="ltr">) only where the text around it runs right to left."""
+    words = locale_defaults("en")["words"]
+    countries = parse_helplines(VALID, "fixture.yml", TODAY)
+    for part, kind in (("countries", None), (None, "abuse")):
+        left_to_right = BeautifulSoup(render_helplines(countries, words, kind, part), "html.parser")
+        assert left_to_right.select("a.fb-helpline__call") and not left_to_right.select("bdi")
+        right_to_left = BeautifulSoup(render_helplines(countries, words, kind, part, direction="rtl"), "html.parser")
+        calls = right_to_left.select("a.fb-helpline__call")
+        assert calls and all(call.select_one('bdi[dir="ltr"]') for call in calls)
+    assert text_direction({}, "ar") == "rtl" and text_direction({}, "es") == "ltr"
+    assert text_direction({"direction": "rtl"}, "en") == "rtl" and text_direction({"direction": "ltr"}, "ar") == "ltr"
+
+
+def test_a_country_with_one_line_in_a_section_is_one_item() -> None:
+    """In a section's short list, a country's only line sits beside its name (as its fallback sentence
+    does); a list of one would cost the long page two elements for nothing."""
+    words = locale_defaults("en")["words"]
+    two_abuse_lines = VALID.replace("kinds: [crisis, young]", "kinds: [crisis, young, abuse]")
+    soup = BeautifulSoup(
+        render_helplines(parse_helplines(two_abuse_lines, "fixture.yml", TODAY), words, "abuse"), "html.parser"
+    )
+    ireland, spain = soup.select("ul.fb-helplines-kind > li")
+    assert [item.get_text(" ", strip=True)[:40].strip() for item in ireland.select("ul > li")] == [
+        "Example Crisis Line: Call: 116 123 Text:",
+        "Example Abuse Line: Dial *4141 Hours not",
+    ]
+    assert spain.select("ul, li") == []
+    assert spain.get_text(" ", strip=True).startswith("Spain: Example Abuse Line: Call: 016 WhatsApp: +34 600 000 016")
+
+
 def test_the_check_stops_on_a_stale_entry_with_file_and_line(tmp_path: Path) -> None:
     """``make check`` (``python -m finding_balance check``) on a copy whose data file has a stale entry."""
     project = copy_project(tmp_path / "project")
@@ -584,6 +617,22 @@ def test_every_section_shows_every_country_its_lines_or_a_fallback(built_site: B
         assert not re.search(r"(?<!\.)\.\s*\.(?!\.)", section_text), anchor
 
 
+@pytest.mark.parametrize("language", list(EDITIONS))
+def test_the_help_page_keeps_to_its_element_budget(built_site: BuiltSite, language: str) -> None:
+    """Lighthouse's blocking time on a phone: the theme restyles the whole page several times as it
+    starts (its script's classes, colour scheme and links), so each element costs. No number wrapped
+    in a left-to-right edition, no list of one in a section, and the page (its plain cards aside,
+    which are templates outside the page) at most 1,100 elements: 1,135 in English before the first
+    two."""
+    soup = built_site.soup(help_path(language))
+    assert soup.select("bdi") == []
+    for section in soup.select("ul.fb-helplines-kind"):
+        assert [item for item in section.select("li > ul") if len(item.find_all("li", recursive=False)) < 2] == []
+    for template in soup.select("template"):
+        template.decompose()
+    assert len(soup.find_all(True)) <= 1100
+
+
 def test_only_the_help_page_loads_the_helplines_script(built_site: BuiltSite) -> None:
     for path in built_site.every_edition_files():
         html = path.read_text(encoding="utf-8")
@@ -603,6 +652,20 @@ def test_the_help_page_s_own_stylesheet_loads_in_the_head_with_ours(built_site: 
         link["href"] for link in soup.select('link[rel="stylesheet"][href*="finding-balance"]')
     ]
     assert soup.select('body link[rel="stylesheet"]') == []
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_the_help_page_paints_before_the_theme_s_script_runs(built_site: BuiltSite, language: str) -> None:
+    """On the long help page the theme's script and ours are deferred, in their order: with the whole
+    page at hand, the browser otherwise ran the theme's script, which restyles all of it, before its
+    first paint. Other pages keep the theme's way."""
+    scripts = [tag["src"].rsplit("/", 1)[-1] for tag in built_site.soup(help_path(language)).select("script[src]")]
+    deferred = [
+        tag["src"].rsplit("/", 1)[-1] for tag in built_site.soup(help_path(language)).select("script[src][defer]")
+    ]
+    assert scripts == deferred
+    assert re.fullmatch(r"bundle\.\w+\.min\.js", scripts[-2]) and scripts[-1] == "finding-balance.min.js"
+    assert built_site.soup("index.html").select("script[src][defer]") == []
 
 
 def test_low_mood_results_lead_to_the_crisis_section(built_site: BuiltSite) -> None:
