@@ -2,7 +2,7 @@
 #   make serve   set everything up, then build and serve every edition at http://127.0.0.1:8000/
 #   make test    set everything up, then run every check (lint, unit, build and browser tests; the key
 #                paths in Chromium, Firefox and WebKit: scripts/find-*.sh install the browsers if missing),
-#                in three pytest-xdist workers (TEST_WORKERS=0 runs them in one process)
+#                in two pytest-xdist workers (TEST_WORKERS=0 runs them in one process)
 #   make test-fast  lint, the unit tests and the checks of sources that need no build and no browser
 #                (under a minute: the loop while you work; make test before you commit)
 # For maintainers:
@@ -24,7 +24,7 @@ NODE_INSTALLED := node_modules/.installed
 ENGINE ?= mkdocs
 
 # make test's pytest-xdist workers: the site is built once for all of them (tests/conftest.py).
-TEST_WORKERS ?= 3
+TEST_WORKERS ?= 2
 # What make test-fast runs: no build, no browser.
 FAST_TESTS := tests/unit tests/content/test_glossary.py tests/test_architecture.py
 

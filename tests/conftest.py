@@ -19,7 +19,7 @@ from hypothesis import settings
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
 from support import fuzzing
 from support.browser_tabs import Engine, Tab
-from support.gate_pass import PageChecks, check_page
+from support.gate_pass import PageChecks, check_page, takes
 from support.gates import site_pages
 from support.new_site import PREPARED, Preparation, PreparationFiles
 from support.outside_proxy import OutsideProxy, outside_proxy
@@ -235,7 +235,8 @@ BY_GATE_WIDTH = list(GATE_WIDTHS)
 
 
 class GatePasses:
-    """Every page at a phone's and a desktop's width ("page.html [phone]"), each loaded once per width in
+    """Every page at a desktop's width and those of English and Arabic at a phone's ("page.html [phone]",
+    ``support.gate_pass.EDITIONS_AT_WIDTH``), each loaded once per width in
     a fresh context and checked by every per-page check of the gates (``support.gate_pass``): axe
     (browser/test_gates_axe.py), keyboard access and focus rings (same file), and the WCAG 2.2 checks
     axe cannot make (browser/test_gates_wcag22.py). Each width's pass is made when a test first asks."""
@@ -253,8 +254,9 @@ class GatePasses:
             checked = {}
             try:
                 for site_page in site_pages(self._site.directory, self._site.base_url):
-                    page.goto(site_page.url)
-                    checked[f"{site_page.path} [{width_name}]"] = check_page(page, site_page.path, width_name)
+                    if takes(width_name, site_page.path):
+                        page.goto(site_page.url)
+                        checked[f"{site_page.path} [{width_name}]"] = check_page(page, site_page.path)
             finally:
                 context.close()
             self._passes[width_name] = checked

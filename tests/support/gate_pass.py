@@ -6,11 +6,11 @@ colours, which focuses each of our controls in turn (a walk after it would start
 focus). Loading each page once per width instead of once per check saves a third of the gates' page
 loads; the tests of one width read its pass (conftest ``gate_passes``).
 
-The Tab walk, the slowest check (a keypress, a look at the focused element and often a frame for
-each of about 3,000 controls per width), takes every page at the desktop's width and, at the phone's,
-the English and Arabic editions (``WALKED_EDITIONS``): one in each direction. The Spanish pages are
-the English templates with other words; at a phone's width they get every other check here, and
-reflow and 200 % text (test_gates_wcag22.py) catch words that no longer fit."""
+The Tab walk is the slowest check (a keypress, a look at the focused element and often a frame for
+each of about a thousand controls per edition). Each width's pass takes every edition at the
+desktop's width and, at the phone's, English and Arabic (``EDITIONS_AT_WIDTH``): one edition in each
+direction. The Spanish pages are the English templates with other words; at a phone's width reflow
+and 200 % text (test_gates_wcag22.py) still take them, which catch words that no longer fit."""
 
 from __future__ import annotations
 
@@ -36,8 +36,8 @@ from support.wcag import (
 HELP_LINK_TEXT = {"": "Get help now", "es/": "Pide ayuda ahora", "ar/": "المساعدة الآن"}
 
 
-#: The editions (by folder) whose pages the Tab walk takes, at each of the gates' widths.
-WALKED_EDITIONS = {"desktop": ("", "es/", "ar/"), "phone": ("", "ar/")}
+#: The editions (by folder) whose pages each width's pass takes.
+EDITIONS_AT_WIDTH = {"desktop": ("", "es/", "ar/"), "phone": ("", "ar/")}
 
 
 def edition_of(path: str) -> str:
@@ -55,16 +55,16 @@ class PageChecks:
     help: dict[str, Any] | None
     motion: list[str]
     forced: dict[str, Any]
-    walk: KeyboardWalk | None  # None where the width does not walk the page's edition
+    walk: KeyboardWalk
 
 
-def walks(width_name: str, path: str) -> bool:
-    """Whether the Tab walk takes the page of the site's file ``path`` at this width."""
-    return edition_of(path) in WALKED_EDITIONS[width_name]
+def takes(width_name: str, path: str) -> bool:
+    """Whether the pass at this width takes the page of the site's file ``path``."""
+    return edition_of(path) in EDITIONS_AT_WIDTH[width_name]
 
 
-def check_page(page: Page, path: str, width_name: str) -> PageChecks:
-    """Run every per-page check on ``page``, loaded from the site's file ``path`` at this width."""
+def check_page(page: Page, path: str) -> PageChecks:
+    """Run every per-page check on ``page``, loaded from the site's file ``path``."""
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     axe = axe_violations(page)
     targets = page.evaluate(TARGET_SIZE_JS, OUR_TARGETS)
@@ -72,7 +72,7 @@ def check_page(page: Page, path: str, width_name: str) -> PageChecks:
     page.emulate_media(reduced_motion="reduce")
     motion = page.evaluate(REDUCED_MOTION_JS, OUR_ELEMENTS)
     page.emulate_media(reduced_motion="no-preference")
-    walk = keyboard_walk(page) if walks(width_name, path) else None
+    walk = keyboard_walk(page)
     page.emulate_media(forced_colors="active")
     page.keyboard.press("Tab")  # the keyboard is in use: focus shows as it does for Tab
     forced = page.evaluate(FORCED_COLOURS_JS, [FORCED_EDGES, FORCED_FOCUS])

@@ -1,4 +1,4 @@
-"""Which tests share a pytest-xdist worker (``make test`` runs three): a group of tests always runs in
+"""Which tests share a pytest-xdist worker (``make test`` runs two): a group of tests always runs in
 one worker, so a fixture they share is made once.
 
 The controller, which only sees test ids, decides by id (``group_of``): a test joins its file's group,
@@ -37,16 +37,18 @@ SLOWEST_GROUPS = (
     "gates-phone",
     "browser-firefox",
     "tests/engines/test_edition_messages.py",
-    "browser-webkit",
-    "browser-chromium",
-    "tests/browser/test_gates_browser.py",
     "tests/browser/test_packs.py",
-    "engine-build-",
+    "tests/browser/test_gates_browser.py",
     "tests/browser/test_gates_axe.py",
-    "tests/built/test_quiz_build.py",
+    "engine-build-",
+    "browser-webkit",
     "tests/browser/test_quiz_browser.py",
     "tests/engines/test_theme_overrides.py",
-    "tests/built/test_anchors.py",
+    "browser-chromium",
+    "tests/built/test_quiz_build.py",
+    "tests/browser/test_layout_shift.py",
+    "tests/browser/test_stable_links.py",
+    "tests/browser/test_qr.py",
     "tests/browser/test_print_button.py",
 )
 
