@@ -66,12 +66,19 @@ def find_chromium(install: bool = True) -> Path:
     )
 
 
-def axe_violations(page: Page) -> list[str]:
-    """axe-core's default rules on the page as it is now; one line per failing element."""
+#: axe-core's rules that read colours: what a page's other palette can change (its layout it cannot).
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def axe_violations(page: Page, only: tuple[str, ...] = ()) -> list[str]:
+    """axe-core's default rules (or ``only`` these) on the page as it is now; one line per failing element."""
     from axe_playwright_python.sync_playwright import Axe
 
+    options: dict[str, object] = {"resultTypes": ["violations"]}
+    if only:
+        options["runOnly"] = {"type": "rule", "values": list(only)}
     found = []
-    for violation in Axe().run(page).response["violations"]:
+    for violation in Axe().run(page, options=options).response["violations"]:
         for node in violation["nodes"]:
             checks = node.get("any", []) + node.get("all", []) + node.get("none", [])
             message = checks[0]["message"] if checks else violation["help"]

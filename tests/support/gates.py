@@ -85,14 +85,15 @@ _KEYBOARD_JS = """
       return [scrollX, scrollY, ...this.scrollers.flatMap(el => [el.scrollLeft, el.scrollTop])].join();
     },
     async inspect() {
-      // When focus scrolled something, the theme reacts at the next frames (its sidebars follow the
-      // page): wait for two. Otherwise nothing waits, which would let the browser draw a frame on
-      // every Tab (a third of the walk's work). What focus sets off (the focus ring, things that fade
-      // or slide in) is taken to its end at once.
+      // When focus scrolled something, the theme reacts in the next frame (its sidebars follow the
+      // page: the scroll event comes first in a frame, then the theme's animation-frame callbacks,
+      // after ours): wait for that frame to end. Otherwise nothing waits, which would let the browser
+      // draw a frame on every Tab (a third of the walk's work). What focus sets off (the focus ring,
+      // things that fade or slide in) is taken to its end at once.
       const now = this.where();
       if (now !== this.scrolled) {
         this.scrolled = now;
-        await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
       }
       for (const animation of document.getAnimations()) {
         if (animation.effect.getComputedTiming().endTime !== Infinity) animation.finish();
