@@ -236,10 +236,10 @@ BY_GATE_WIDTH = list(GATE_WIDTHS)
 
 class GatePasses:
     """Every page at a desktop's width and those of English and Arabic at a phone's ("page.html [phone]",
-    ``support.gate_pass.EDITIONS_AT_WIDTH``), each loaded once per width in
-    a fresh context and checked by every per-page check of the gates (``support.gate_pass``): axe
-    (browser/test_gates_axe.py), keyboard access and focus rings (same file), and the WCAG 2.2 checks
-    axe cannot make (browser/test_gates_wcag22.py). Each width's pass is made when a test first asks."""
+    ``support.gate_pass.EDITIONS_AT_WIDTH``), each loaded once per width in a fresh context and checked
+    by every per-page check of the gates (``support.gate_pass``): axe (browser/test_gates_axe.py),
+    keyboard access and focus rings (same file), and the WCAG 2.2 checks axe cannot make
+    (browser/test_gates_wcag22.py). Each width's pass is made when a test first asks."""
 
     def __init__(self, browser: Browser, site: BuiltSite) -> None:
         self._browser = browser
