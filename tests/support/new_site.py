@@ -61,13 +61,14 @@ class Installed:
 
 def install_wheel(home: Path) -> Installed:
     """Build the wheel of this repository and install it, with its gates, in a new venv in ``home``."""
+    uv = str(Path(sys.executable).with_name("uv"))  # installed beside the tests' Python by the Makefile
     wheels = home / "wheels"
-    run_step([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(PROJECT_ROOT)], home)
+    run_step([uv, "build", "--quiet", "--wheel", "--out-dir", str(wheels), str(PROJECT_ROOT)], home)
     wheel = next(wheels.glob("finding_balance-*.whl"))
     requirement = f"finding-balance[gates] @ {wheel.as_uri()}"
-    run_step([sys.executable, "-m", "venv", str(home / "venv")], home)
+    run_step([uv, "venv", "--quiet", "--python", sys.executable, str(home / "venv")], home)
     python = home / "venv" / "bin" / "python"
-    run_step([str(python), "-m", "pip", "install", "--quiet", requirement], home)
+    run_step([uv, "pip", "install", "--quiet", "--python", str(python), requirement], home)
     return Installed(python, requirement, home)
 
 
