@@ -30,7 +30,7 @@ from support.tab_firefox import FirefoxEngine
 from support.tab_webkit import WebKitEngine
 from support.xdist_groups import GroupScheduling
 
-from finding_balance.gates.browser import CHROMIUM_ARGS
+from finding_balance.gates.browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM, DEBIAN_HEADLESS_SHELL
 
 # The budget of the property-based tests: "quick" unless HYPOTHESIS_PROFILE says "fuzz" (make fuzz).
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", fuzzing.DEFAULT_PROFILE))
@@ -172,9 +172,11 @@ def site_dir(built_site: BuiltSite) -> Path:
 
 
 def chromium_path() -> str:
-    """The Chromium that ``make test`` found (``CHROMIUM``), else Debian's. Never skipped: a missing
-    browser is a failure, in CI and locally alike."""
-    path = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    """The Chromium that ``make test`` found (``CHROMIUM``), else what ``find_chromium`` finds here
+    without installing anything (Debian's headless shell first). Never skipped: a missing browser is a
+    failure, in CI and locally alike."""
+    here = DEBIAN_HEADLESS_SHELL if DEBIAN_HEADLESS_SHELL.exists() else DEBIAN_CHROMIUM
+    path = os.environ.get("CHROMIUM") or str(here)
     if not Path(path).exists():
         pytest.fail(
             f"No Chromium at {path}: run the tests with 'make test', which finds or installs one, "
