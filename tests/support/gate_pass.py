@@ -9,8 +9,12 @@ loads; the tests of one width read its pass (conftest ``gate_passes``).
 The Tab walk is the slowest check (a keypress, a look at the focused element and often a frame for
 each of about a thousand controls per edition). Each width's pass takes every edition at the
 desktop's width and, at the phone's, English and Arabic (``EDITIONS_AT_WIDTH``): one edition in each
-direction. The Spanish pages are the English templates with other words; at a phone's width reflow
-and 200 % text (test_gates_wcag22.py) still take them, which catch words that no longer fit."""
+direction. The walk itself takes English and Arabic at both widths (``DIRECTION_EDITIONS``). The Spanish
+pages are the English templates and styles with other words: axe, target size, where "Get help now"
+is, reduced motion and forced colours still take them at the desktop's width, and reflow and 200 %
+text (test_gates_wcag22.py) at both, which catch words that no longer fit. What the walk checks (Tab
+order, focus rings, focus not covered) comes from the templates and styles, which the English walk
+covers."""
 
 from __future__ import annotations
 
@@ -36,8 +40,12 @@ from support.wcag import (
 HELP_LINK_TEXT = {"": "Get help now", "es/": "Pide ayuda ahora", "ar/": "المساعدة الآن"}
 
 
+#: English and Arabic (by folder): one edition in each writing direction. The checks whose findings
+#: come from the templates and styles alone take these; Spanish is the English templates with other words.
+DIRECTION_EDITIONS = ("", "ar/")
+
 #: The editions (by folder) whose pages each width's pass takes.
-EDITIONS_AT_WIDTH = {"desktop": ("", "es/", "ar/"), "phone": ("", "ar/")}
+EDITIONS_AT_WIDTH = {"desktop": ("", "es/", "ar/"), "phone": DIRECTION_EDITIONS}
 
 
 def edition_of(path: str) -> str:
@@ -55,12 +63,17 @@ class PageChecks:
     help: dict[str, Any] | None
     motion: list[str]
     forced: dict[str, Any]
-    walk: KeyboardWalk
+    walk: KeyboardWalk | None  # None: the page's edition is not walked (``DIRECTION_EDITIONS``)
 
 
 def takes(width_name: str, path: str) -> bool:
     """Whether the pass at this width takes the page of the site's file ``path``."""
     return edition_of(path) in EDITIONS_AT_WIDTH[width_name]
+
+
+def walked(path: str) -> bool:
+    """Whether the Tab walk takes the page of the site's file ``path`` (at a width whose pass takes it)."""
+    return edition_of(path) in DIRECTION_EDITIONS
 
 
 def check_page(page: Page, path: str) -> PageChecks:
@@ -72,7 +85,7 @@ def check_page(page: Page, path: str) -> PageChecks:
     page.emulate_media(reduced_motion="reduce")
     motion = page.evaluate(REDUCED_MOTION_JS, OUR_ELEMENTS)
     page.emulate_media(reduced_motion="no-preference")
-    walk = keyboard_walk(page)
+    walk = keyboard_walk(page) if walked(path) else None
     page.emulate_media(forced_colors="active")
     page.keyboard.press("Tab")  # the keyboard is in use: focus shows as it does for Tab
     forced = page.evaluate(FORCED_COLOURS_JS, [FORCED_EDGES, FORCED_FOCUS])
