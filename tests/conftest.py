@@ -1,7 +1,7 @@
 """Session fixtures: the real site built once with ``--strict``, served on localhost, Chromium, and the
 three browser engines of the cross-browser tests (Chromium, Firefox, WebKit).
 
-``make test`` runs the tests in three pytest-xdist workers (``-n 3 --dist loadgroup``). The site is
+``make test`` runs the tests in two pytest-xdist workers (``-n 2 --dist loadgroup``). The site is
 then built once, by the controller, for both (``support.shared_session``); tests that share an
 expensive fixture run in the same worker (``support.xdist_groups``)."""
 
@@ -47,7 +47,7 @@ def is_worker(config: pytest.Config) -> bool:
 
 
 def runs_workers(config: pytest.Config) -> bool:
-    """True in the controller of an xdist run (``-n 3``), which runs no test itself."""
+    """True in the controller of an xdist run (``-n 2``), which runs no test itself."""
     return not is_worker(config) and bool(getattr(config.option, "numprocesses", None))
 
 

@@ -1,5 +1,5 @@
 """One build and one background preparation for the whole test run, however many pytest-xdist
-workers run the tests (``make test`` runs three).
+workers run the tests (``make test`` runs two).
 
 Without workers, ``tests/conftest.py`` builds and serves the site itself, as before. With workers,
 the controller process does both once (``SharedSite``) and hands each worker the site's folder, its
