@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
+from support.sitebuild import QuietServer
+
 NEUTRAL_PAGE = b"<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
 
 
@@ -69,7 +71,7 @@ def outside_proxy() -> Iterator[OutsideProxy]:
     """Run the proxy on a free port of 127.0.0.1 for the length of the ``with`` block."""
     seen: list[str] = []
     handler = type("Handler", (_Handler,), {"seen": seen})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

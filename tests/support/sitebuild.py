@@ -199,10 +199,10 @@ def bind_server(
     host that reads ``_headers`` would."""
     handler_class = type("HeadersHandler", (_HeadersHandler,), {"rules": headers}) if headers else _QuietHandler
     handler = functools.partial(handler_class, directory=str(directory))
-    return _QuietServer((host, port), handler)
+    return QuietServer((host, port), handler)
 
 
-class _QuietServer(ThreadingHTTPServer):
+class QuietServer(ThreadingHTTPServer):
     """A browser that leaves a page before it has loaded closes its connections; that is not an error."""
 
     def handle_error(self, request: object, client_address: object) -> None:

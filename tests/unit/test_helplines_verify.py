@@ -14,12 +14,12 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from threading import Thread
 
 import pytest
-from support.sitebuild import PROJECT_ROOT
+from support.sitebuild import PROJECT_ROOT, QuietServer
 
 from finding_balance.helplines.commands import report_command, verify_command
 from finding_balance.helplines.data import parse_helplines
@@ -74,7 +74,7 @@ class FixtureHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FixtureHandler)
+    httpd = QuietServer(("127.0.0.1", 0), FixtureHandler)  # the slow page's reader gives up: no traceback
     httpd.daemon_threads = True
     Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
