@@ -12,10 +12,13 @@ alike. ``theme_dir`` is the site's own theme folder, whose templates win over ou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import material
 from markdown import Markdown
 
 
@@ -79,8 +82,16 @@ def custom_dir(theme: Any) -> str | None:
     return str(found) if found else None
 
 
-#: Languages the theme writes right to left (Material's language files that say ``rtl``).
-RIGHT_TO_LEFT = ("ar", "fa", "he", "ku-IQ", "ur")
+#: Material's language files, each of which says the direction the theme writes its language in.
+THEME_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+
+
+def language_direction(language: str) -> str:
+    """``rtl`` when the theme's language file for ``language`` says so, else ``ltr`` (a language the
+    theme has no file for is shown as English)."""
+    file = THEME_LANGUAGES / f"{language}.html"
+    text = file.read_text(encoding="utf-8") if file.is_file() else ""
+    return "rtl" if re.search(r'"direction":\s*"rtl"', text) else "ltr"
 
 
 def text_direction(theme: Any, language: str) -> str:
@@ -89,4 +100,4 @@ def text_direction(theme: Any, language: str) -> str:
     chosen = theme.get("direction") if isinstance(theme, Mapping) else getattr(theme, "direction", None)
     if chosen in ("ltr", "rtl"):
         return str(chosen)
-    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
+    return language_direction(language)
