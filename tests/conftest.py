@@ -30,7 +30,7 @@ from support.tab_firefox import FirefoxEngine
 from support.tab_webkit import WebKitEngine
 from support.xdist_groups import GroupScheduling
 
-from finding_balance.gates.browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM, DEBIAN_HEADLESS_SHELL
+from finding_balance.gates.browser import CHROMIUM_ARGS, NoChromium, find_chromium
 
 # The budget of the property-based tests: "quick" unless HYPOTHESIS_PROFILE says "fuzz" (make fuzz).
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", fuzzing.DEFAULT_PROFILE))
@@ -173,17 +173,11 @@ def site_dir(built_site: BuiltSite) -> Path:
 
 def chromium_path() -> str:
     """The Chromium that ``make test`` found (``CHROMIUM``), else what ``find_chromium`` finds here
-    without installing anything (Debian's headless shell first). Never skipped: a missing browser is a
-    failure, in CI and locally alike."""
-    here = DEBIAN_HEADLESS_SHELL if DEBIAN_HEADLESS_SHELL.exists() else DEBIAN_CHROMIUM
-    path = os.environ.get("CHROMIUM") or str(here)
-    if not Path(path).exists():
-        pytest.fail(
-            f"No Chromium at {path}: run the tests with 'make test', which finds or installs one, "
-            "or set CHROMIUM to a Chromium binary.",
-            pytrace=False,
-        )
-    return path
+    without installing anything. Never skipped: a missing browser is a failure, in CI and locally alike."""
+    try:
+        return str(find_chromium(install=False))
+    except NoChromium as error:
+        pytest.fail(f"{error} Run the tests with 'make test', which finds or installs one.", pytrace=False)
 
 
 @pytest.fixture(scope="session")
