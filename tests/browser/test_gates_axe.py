@@ -22,9 +22,14 @@ from finding_balance.gates.browser import COLOUR_RULES, axe_violations
 THEME_SEARCH = Path(material.__file__).parent / "templates/partials/search.html"
 
 
+def html_files(built_site: BuiltSite) -> list[str]:
+    """Every HTML file of the built site, by its path in the site."""
+    return [path.relative_to(built_site.directory).as_posix() for path in built_site.directory.rglob("*.html")]
+
+
 def taken_at(built_site: BuiltSite, width_name: str) -> set[str]:
     """The pages (``page.html [width]``) that the width's pass must take."""
-    files = [path.relative_to(built_site.directory).as_posix() for path in built_site.directory.rglob("*.html")]
+    files = html_files(built_site)
     taken = {f"{path} [{width_name}]" for path in files if takes(width_name, path)}
     if width_name == "desktop":
         assert len(taken) == len(files)
@@ -70,7 +75,7 @@ def test_axe_finds_nothing_on_any_page_in_the_dark_palette(browser: Browser, bui
             checked += 1
     finally:
         context.close()
-    files = [path.relative_to(built_site.directory).as_posix() for path in built_site.directory.rglob("*.html")]
+    files = html_files(built_site)
     assert checked == len([path for path in files if edition_of(path) in DIRECTION_EDITIONS]) >= len(files) * 2 // 3
     assert not found, "\n".join(found)
 
