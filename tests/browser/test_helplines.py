@@ -659,10 +659,9 @@ def test_the_help_page_paints_before_the_theme_s_script_runs(built_site: BuiltSi
     """On the long help page the theme's script and ours are deferred, in their order: with the whole
     page at hand, the browser otherwise ran the theme's script, which restyles all of it, before its
     first paint. Other pages keep the theme's way."""
-    scripts = [tag["src"].rsplit("/", 1)[-1] for tag in built_site.soup(help_path(language)).select("script[src]")]
-    deferred = [
-        tag["src"].rsplit("/", 1)[-1] for tag in built_site.soup(help_path(language)).select("script[src][defer]")
-    ]
+    page = built_site.soup(help_path(language))
+    scripts = [tag["src"].rsplit("/", 1)[-1] for tag in page.select("script[src]")]
+    deferred = [tag["src"].rsplit("/", 1)[-1] for tag in page.select("script[src][defer]")]
     assert scripts == deferred
     assert re.fullmatch(r"bundle\.\w+\.min\.js", scripts[-2]) and scripts[-1] == "finding-balance.min.js"
     assert built_site.soup("index.html").select("script[src][defer]") == []
