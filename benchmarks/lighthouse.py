@@ -1,13 +1,14 @@
-"""Lighthouse scores (mobile) of the home page, a quiz page and the help page of the real site. Optional.
+"""Lighthouse scores (mobile) of the home page, a quiz page and every edition's help page of the real site. Optional.
 
-Builds the real site with ``mkdocs build --strict`` for a local address, serves it on 127.0.0.1
-(gzip-compressed, as a web host would serve it), and runs npm ``lighthouse`` (through ``npx``,
-version ``LIGHTHOUSE``, which still runs on Node 20) with Debian's Chromium (``CHROME_PATH``, default
-``/usr/bin/chromium``) on each page ``--runs`` times (default 3). Lighthouse's default is a mobile
-device with simulated throttling. It prints the median of the four category scores per page, and
-the audits that kept a category below 100 in any run.
+Builds every edition of the real site (``python -m finding_balance build``, MkDocs) for a local
+address, serves it on 127.0.0.1 (gzip-compressed, as a web host would serve it), and runs npm
+``lighthouse`` (through ``npx``, version ``LIGHTHOUSE``, which still runs on Node 20) with Debian's
+Chromium (``CHROME_PATH``, default ``/usr/bin/chromium``) on each page ``--runs`` times (default 3).
+Lighthouse's default is a mobile device with simulated throttling. It prints the median of the four
+category scores per page, and the audits that kept a category below 100 in any run.
 
-Targets: performance at least 98, accessibility, best practices and SEO 100.
+Targets: performance at least 98 (100 on the help pages, issue 27), accessibility, best practices
+and SEO 100.
 
 Needs ``npx`` and the npm registry the first time (``npx --yes`` installs Lighthouse into npm's
 cache). Not part of ``make test`` or ``make bench``. Run: ``.venv/bin/python benchmarks/lighthouse.py``.
@@ -34,12 +35,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from page_weight import build_site
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = "lighthouse@12.8.2"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+#: The help pages' own target: a reader at risk should not wait for them more than for any page.
+HELP_TARGETS = {**TARGETS, "performance": 100}
+#: The help page of each edition, by the folder its edition is built into.
+HELP_PAGES = {"help page": "help/", "help page (es)": "es/help/", "help page (ar)": "ar/help/"}
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
@@ -81,11 +84,26 @@ def serve(directory: Path, server: ThreadingHTTPServer) -> Iterator[str]:
         server.server_close()
 
 
+def build_every_edition(site_dir: Path, site_url: str) -> None:
+    """Every edition, as ``make build`` makes them, for ``site_url``; exits with the build's output
+    if it fails."""
+    result = subprocess.run(
+        [sys.executable, "-m", "finding_balance", "build", "--site-dir", str(site_dir), "--site-url", site_url],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=PROJECT_ROOT,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"the build failed:\n{result.stderr[-3000:]}")
+
+
 def first_quiz_page(site_dir: Path) -> str:
     """The site-relative URL of the first topic page (in sorted order) that has a quiz; the help page,
     measured on its own, has one too."""
-    for page in sorted(site_dir.rglob("index.html")):
-        if page.parent.name != "help" and 'class="fb-quiz ' in page.read_text(encoding="utf-8"):
+    editions = {path.split("/")[0] for path in HELP_PAGES.values() if path.count("/") > 1}
+    for page in sorted(site_dir.glob("*/index.html")):
+        if page.parent.name not in {"help", *editions} and 'class="fb-quiz ' in page.read_text(encoding="utf-8"):
             return page.parent.relative_to(site_dir).as_posix() + "/"
     raise SystemExit("no page of the built site has a quiz")
 
@@ -147,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site_dir)))
         host, port = server.server_address[:2]
         base = f"http://{host}:{port}/"
-        build_site(site_dir, base)
-        pages = {"home": "", "quiz page": first_quiz_page(site_dir), "help page": "help/"}
+        build_every_edition(site_dir, base)
+        pages = {"home": "", "quiz page": first_quiz_page(site_dir), **HELP_PAGES}
         print(
             f"Lighthouse {LIGHTHOUSE.split('@')[1]} (mobile, simulated throttling), {args.runs} run(s) a page, "
             f"median scores ({time.strftime('%Y-%m-%d %H:%M')})"
@@ -160,13 +178,14 @@ def main(argv: list[str] | None = None) -> int:
                 reports = [run_lighthouse(url + path, args.chrome) for _ in range(args.runs)]
                 runs = [scores(report) for report in reports]
                 median = {name: round(statistics.median(run[name] for run in runs)) for name in CATEGORIES}
-                missed |= any(median[name] < TARGETS[name] for name in CATEGORIES)
+                targets = HELP_TARGETS if path in HELP_PAGES.values() else TARGETS
+                missed |= any(median[name] < targets[name] for name in CATEGORIES)
                 print(f"  {label + ' /' + path:<32} " + " ".join(f"{median[name]:>14}" for name in CATEGORIES))
                 notes = sorted({line for report in reports for line in shortfalls(report)})
                 for line in notes:
                     print(f"      below 100 in a run: {line}")
         targets = ", ".join(f"{name} >= {value}" for name, value in TARGETS.items())
-        print(f"  targets ({targets}): {'MISSED' if missed else 'met'}")
+        print(f"  targets ({targets}; help pages' performance 100): {'MISSED' if missed else 'met'}")
     return 0
 
 
