@@ -12,13 +12,15 @@ Its options (the build cache's folder, when to use a second core, one process) a
 ``finding_balance.engines.options``; a wrong value stops the build with the config file and the option.
 
 Nothing is kept from one build to the next: ``on_config`` and ``on_pre_build`` start each build
-afresh (under ``mkdocs serve`` one plugin serves every build).
+afresh (under ``mkdocs serve`` one plugin serves every build). Only the theme's compiled templates
+are kept, on disk, by Jinja (``on_env``, ``finding_balance.templates.compiled_templates_cache``).
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+import jinja2
 from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
@@ -31,7 +33,7 @@ from finding_balance.engines.mkdocs_finishing import Finishing
 from finding_balance.engines.mkdocs_quizzes import Quizzes
 from finding_balance.engines.mkdocs_settings import check_config, check_files
 from finding_balance.engines.options import FindingBalanceConfig, wrong_values
-from finding_balance.templates import THEME_DIR
+from finding_balance.templates import THEME_DIR, compiled_templates_cache
 
 
 def with_package_theme(config: MkDocsConfig) -> None:
@@ -66,6 +68,11 @@ class FindingBalancePlugin(BasePlugin[FindingBalanceConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.finishing.on_pre_build(config, self.config)
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if env.bytecode_cache is None:
+            env.bytecode_cache = compiled_templates_cache(env)
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.quizzes.on_page_markdown(markdown, page, config, files)

@@ -1,7 +1,8 @@
 """A site's own ``custom_dir`` overrides any template of ours, the ones our code renders included
 (finding_balance/templates.py): the quiz, the helplines and the counsellors' list show the site's
-markup under every engine, and a change to it shows on the next (warm) build, the quiz cache
-(finding_balance/quiz/cache.py) included. The site is a small copy (``small_project``) whose config
+markup under every engine, and so does the disclaimer, which the engine renders; a change to any of
+them shows on the next (warm) build, the quiz cache (finding_balance/quiz/cache.py) and the engine's
+compiled templates (``compiled_templates_cache``) included. The site is a small copy (``small_project``) whose config
 names ``overrides/`` and moves the build cache with the plugin's ``cache_dir`` option."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ OVERRIDDEN = {
     "partials/quiz.html": "index.html",
     "partials/helplines.html": "help/index.html",
     "partials/counsellors-list.html": "counsellors/index.html",
+    "partials/disclaimer.html": "index.html",
 }
 CACHE_DIR = ".cache/elsewhere"
 
