@@ -35,6 +35,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from page_weight import build_site
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = "lighthouse@12.8.2"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -82,20 +84,6 @@ def serve(directory: Path, server: ThreadingHTTPServer) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-def build_every_edition(site_dir: Path, site_url: str) -> None:
-    """Every edition, as ``make build`` makes them, for ``site_url``; exits with the build's output
-    if it fails."""
-    result = subprocess.run(
-        [sys.executable, "-m", "finding_balance", "build", "--site-dir", str(site_dir), "--site-url", site_url],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        cwd=PROJECT_ROOT,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"the build failed:\n{result.stderr[-3000:]}")
 
 
 def first_quiz_page(site_dir: Path) -> str:
@@ -165,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site_dir)))
         host, port = server.server_address[:2]
         base = f"http://{host}:{port}/"
-        build_every_edition(site_dir, base)
+        build_site(site_dir, base, every_edition=True)
         pages = {"home": "", "quiz page": first_quiz_page(site_dir), **HELP_PAGES}
         print(
             f"Lighthouse {LIGHTHOUSE.split('@')[1]} (mobile, simulated throttling), {args.runs} run(s) a page, "

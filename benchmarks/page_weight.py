@@ -51,21 +51,20 @@ def weigh(data: bytes) -> Weight:
     return Weight(len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0)))
 
 
-def build_site(site_dir: Path, site_url: str | None = None) -> None:
-    """Build the real site as ``make build`` does (for ``site_url`` if given); exit with MkDocs' output
-    if it fails."""
+def build_site(site_dir: Path, site_url: str | None = None, *, every_edition: bool = False) -> None:
+    """Build the real site's main edition with ``mkdocs build --strict`` (for ``site_url`` if given),
+    or with ``every_edition`` all of them, as ``make build`` does (``python -m finding_balance build``);
+    exit with the build's output if it fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=PROJECT_ROOT,
-    )
+    if every_edition:
+        command = [sys.executable, "-m", "finding_balance", "build", "--site-dir", str(site_dir)]
+    else:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=PROJECT_ROOT)
     if result.returncode != 0:
-        raise SystemExit(f"mkdocs build --strict failed:\n{result.stderr}")
+        raise SystemExit(f"{' '.join(command[2:4])} failed:\n{result.stderr[-3000:]}")
 
 
 def own_assets() -> list[str]:

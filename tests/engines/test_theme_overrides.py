@@ -2,8 +2,9 @@
 (finding_balance/templates.py): the quiz, the helplines and the counsellors' list show the site's
 markup under every engine, and so does the disclaimer, which the engine renders; a change to any of
 them shows on the next (warm) build, the quiz cache (finding_balance/quiz/cache.py) and the engine's
-compiled templates (``compiled_templates_cache``) included. The site is a small copy (``small_project``) whose config
-names ``overrides/`` and moves the build cache with the plugin's ``cache_dir`` option."""
+compiled templates (``compiled_templates_cache``) included. The site is a small copy
+(``small_project``) whose config names ``overrides/`` and moves the build cache with the plugin's
+``cache_dir`` option."""
 
 from __future__ import annotations
 
